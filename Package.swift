@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+//
+// edgesim: a Swift toolkit for edge-computing task-offloading research.
+// One library module per stage; the `edgesim` executable is a thin layer of
+// commands over them. See README.md for the tour and FORMAT.md for the
+// canonical scenario format.
+
+import PackageDescription
+
+let package = Package(
+    name: "edgesim",
+    products: [
+        .executable(name: "edgesim", targets: ["edgesim"]),
+        .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
+        .library(name: "StreamingIO", targets: ["StreamingIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - C system libraries (wrapped once, used only inside `Internals/`)
+
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - Libraries, lowest first
+
+        /// Byte-level streaming: gzip in and out, CSV records, JSON pull reading
+        /// and deterministic writing, atomic output files.
+        .target(
+            name: "StreamingIO",
+            dependencies: ["CZlib"]
+        ),
+        /// The canonical scenario format v1: topology, workload, scenario; codecs
+        /// and validation.
+        .target(
+            name: "ScenarioModel",
+            dependencies: ["StreamingIO"]
+        ),
+
+        // MARK: - Executable
+
+        .executableTarget(
+            name: "edgesim",
+            dependencies: [
+                "ScenarioModel",
+                "StreamingIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+
+        .target(
+            name: "EdgeSimTestSupport",
+            dependencies: ["StreamingIO"],
+            path: "Tests/EdgeSimTestSupport"
+        ),
+        .testTarget(
+            name: "StreamingIOTests",
+            dependencies: ["StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "ScenarioModelTests",
+            dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "EdgeSimCLITests",
+            dependencies: ["edgesim", "ScenarioModel", "EdgeSimTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

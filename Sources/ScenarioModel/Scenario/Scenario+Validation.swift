@@ -1,0 +1,62 @@
+import StreamingIO
+
+extension Scenario {
+    /// Every rule the settings break: positive finite horizon, interval, rate
+    /// and duration; non-negative hops, weights and task sizes; at least one
+    /// task type with a positive total weight; a weight label for
+    /// `label-weighted` origins; non-empty kind lists.
+    public func settingsIssues(sourceMap: ScenarioSourceMap) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func report(_ path: String, _ message: String) {
+            issues.append(ValidationIssue(sourceMap.location("$.settings." + path), message))
+        }
+        func positive(_ value: Double, _ path: String) {
+            if !(value > 0) || !value.isFinite { report(path, "must be a positive finite number, found \(value)") }
+        }
+        func nonNegative(_ value: Double, _ path: String) {
+            if !(value >= 0) || !value.isFinite { report(path, "must be a finite number >= 0, found \(value)") }
+        }
+        if name.isEmpty {
+            issues.append(ValidationIssue(sourceMap.location("$.name"), "the scenario name is empty"))
+        }
+        let settings = self.settings
+        if let horizon = settings.horizonSeconds { positive(horizon, "horizonSeconds") }
+        if settings.candidates.hops < 0 { report("candidates.hops", "must be >= 0, found \(settings.candidates.hops)") }
+        if settings.origins.kinds.isEmpty { report("origins.kinds", "needs at least one node kind") }
+        if !settings.origins.kinds.allSatisfy(\.isCompute) || !settings.agents.kinds.allSatisfy(\.isCompute) {
+            report("origins.kinds", "origins and agents must be compute kinds (device, edge, cloud)")
+        }
+        if settings.origins.rule == .labelWeighted && (settings.origins.weightLabel ?? "").isEmpty {
+            report("origins.weightLabel", "label-weighted origins need a weightLabel")
+        }
+        positive(settings.decisions.intervalSeconds, "decisions.intervalSeconds")
+        let reward = settings.reward
+        for (path, value) in [
+            ("reward.utility", reward.utility), ("reward.waitWeight", reward.waitWeight),
+            ("reward.transferWeight", reward.transferWeight), ("reward.executionWeight", reward.executionWeight),
+            ("reward.overloadWeight", reward.overloadWeight), ("reward.energyWeight", reward.energyWeight),
+        ] {
+            nonNegative(value, path)
+        }
+        let synthetic = settings.syntheticArrivals
+        positive(synthetic.ratePerSecondPerOrigin, "syntheticArrivals.ratePerSecondPerOrigin")
+        positive(synthetic.durationSeconds, "syntheticArrivals.durationSeconds")
+        if synthetic.taskTypes.isEmpty {
+            report("syntheticArrivals.taskTypes", "needs at least one task type")
+        } else if !(synthetic.taskTypes.reduce(0) { $0 + max($1.weight, 0) } > 0) {
+            report("syntheticArrivals.taskTypes", "the task type weights must add up to more than 0")
+        }
+        for (index, type) in synthetic.taskTypes.enumerated() {
+            let path = "syntheticArrivals.taskTypes[\(index)]"
+            nonNegative(type.weight, path + ".weight")
+            if type.instructions <= 0 { report(path + ".instructions", "must be > 0, found \(type.instructions)") }
+            for (field, value) in [
+                ("inputBytes", type.inputBytes), ("outputBytes", type.outputBytes), ("memoryBytes", type.memoryBytes),
+            ] where value < 0 {
+                report(path + "." + field, "must be >= 0, found \(value)")
+            }
+            if let deadline = type.relativeDeadlineSeconds { positive(deadline, path + ".relativeDeadlineSeconds") }
+        }
+        return issues
+    }
+}

@@ -1,0 +1,167 @@
+import StreamingIO
+
+extension Topology {
+    /// Writes the topology atomically to `path` (`-` for standard output).
+    ///
+    /// The output is deterministic: keys in the documented order, labels sorted,
+    /// numbers in shortest round-trip form, one node or link per line.
+    /// - Throws: `ScenarioError.invalid` if the topology breaks a validation
+    ///   rule (nothing is written), or `.io` when writing fails.
+    public func write(to path: String) throws(ScenarioError) {
+        let issues = validationIssues(sourceMap: TopologySourceMap(path: path))
+        if !issues.isEmpty { throw .invalid(issues) }
+        try ScenarioError.catching {
+            let output = try OutputFile(path: path)
+            let writer = JSONWriter(output: output)
+            try encode(into: writer)
+            try writer.finish()
+            try output.commit()
+        }
+    }
+
+    /// The canonical JSON text of the topology.
+    public var jsonText: String {
+        let writer = JSONWriter()
+        try? encode(into: writer)
+        return writer.text + "\n"
+    }
+
+    /// Writes the topology object into `writer` (for files and for embedding).
+    public func encode(into writer: JSONWriter) throws(StreamingIOError) {
+        writer.beginObject()
+        writer.key("format")
+        writer.string(Self.formatName)
+        writer.key("version")
+        writer.integer(Self.formatVersion)
+        writer.key("name")
+        writer.string(name)
+        writer.key("provenance")
+        encodeProvenance(into: writer)
+        writer.key("nodes")
+        writer.beginArray()
+        for node in nodes {
+            encode(node, into: writer)
+            try writer.flushIfNeeded()
+        }
+        writer.endArray()
+        writer.key("links")
+        writer.beginArray()
+        for link in links {
+            encode(link, into: writer)
+            try writer.flushIfNeeded()
+        }
+        writer.endArray()
+        writer.key("media")
+        writer.beginArray()
+        for medium in media {
+            writer.beginObject(.inline)
+            writer.key("id")
+            writer.string(medium.id)
+            writer.key("bandwidthMbps")
+            writer.number(medium.bandwidthMbps)
+            writer.key("labels")
+            writer.stringMap(medium.labels)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    private func encodeProvenance(into writer: JSONWriter) {
+        writer.beginObject(.inline)
+        writer.key("source")
+        writer.optionalString(provenance.source)
+        writer.key("importer")
+        writer.optionalString(provenance.importer)
+        writer.key("generator")
+        writer.optionalString(provenance.generator)
+        writer.key("seed")
+        if let seed = provenance.seed { writer.integer(Int64(bitPattern: seed)) } else { writer.null() }
+        writer.key("parameters")
+        writer.stringMap(provenance.parameters)
+        writer.endObject()
+    }
+
+    private func encode(_ node: Node, into writer: JSONWriter) {
+        writer.beginObject(.inline)
+        writer.key("id")
+        writer.string(node.id)
+        writer.key("kind")
+        writer.string(node.kind.rawValue)
+        writer.key("tier")
+        writer.integer(node.tier)
+        writer.key("cores")
+        writer.integer(node.cores)
+        writer.key("coreSpeedMips")
+        writer.number(node.coreSpeedMips)
+        writer.key("memoryBytes")
+        writer.integer(node.memoryBytes)
+        writer.key("queueCapacity")
+        if let capacity = node.queueCapacity { writer.integer(capacity) } else { writer.null() }
+        writer.key("idlePowerWatts")
+        writer.number(node.idlePowerWatts)
+        writer.key("busyPowerWatts")
+        writer.number(node.busyPowerWatts)
+        writer.key("transmitPowerWatts")
+        writer.number(node.transmitPowerWatts)
+        writer.key("position")
+        switch node.position {
+        case .none:
+            writer.null()
+        case .geographic(let latitude, let longitude):
+            writer.beginObject(.inline)
+            writer.key("latitudeDegrees")
+            writer.number(latitude)
+            writer.key("longitudeDegrees")
+            writer.number(longitude)
+            writer.endObject()
+        case .planar(let x, let y):
+            writer.beginObject(.inline)
+            writer.key("xMeters")
+            writer.number(x)
+            writer.key("yMeters")
+            writer.number(y)
+            writer.endObject()
+        }
+        writer.key("labels")
+        writer.stringMap(node.labels)
+        writer.endObject()
+    }
+
+    private func encode(_ link: Link, into writer: JSONWriter) {
+        writer.beginObject(.inline)
+        writer.key("id")
+        writer.optionalString(link.id)
+        writer.key("source")
+        writer.string(link.source)
+        writer.key("target")
+        writer.string(link.target)
+        writer.key("directed")
+        writer.bool(link.directed)
+        writer.key("bandwidthMbps")
+        writer.number(link.bandwidthMbps)
+        writer.key("latencyMs")
+        writer.number(link.latencyMs)
+        writer.key("latencyDistribution")
+        switch link.latencyDistribution {
+        case .none:
+            writer.null()
+        case .lognormal(let shape, let location, let scale):
+            writer.beginObject(.inline)
+            writer.key("kind")
+            writer.string("lognormal")
+            writer.key("shape")
+            writer.number(shape)
+            writer.key("locationMs")
+            writer.number(location)
+            writer.key("scaleMs")
+            writer.number(scale)
+            writer.endObject()
+        }
+        writer.key("sharedMedium")
+        writer.optionalString(link.sharedMediumId)
+        writer.key("labels")
+        writer.stringMap(link.labels)
+        writer.endObject()
+    }
+}

@@ -1,0 +1,37 @@
+extension WorkloadTask {
+    /// The rules one task must satisfy on its own, given the previous arrival:
+    /// non-empty ids without `;`, finite arrivals in order, non-negative
+    /// counts, a positive finite deadline when present, non-empty dependency ids.
+    ///
+    /// - Returns: Each broken rule with the column it concerns.
+    func problems(previousArrival: Double) -> [(column: WorkloadFormat.Column, message: String)] {
+        var found: [(WorkloadFormat.Column, String)] = []
+        if taskId.isEmpty {
+            found.append((.taskId, "task id is empty"))
+        } else if taskId.contains(WorkloadFormat.dependencySeparator) {
+            found.append((.taskId, "task id '\(taskId)' contains ';', which separates dependencies"))
+        }
+        if jobId.isEmpty { found.append((.jobId, "job id is empty")) }
+        if !arrivalSeconds.isFinite || arrivalSeconds < 0 {
+            found.append((.arrivalSeconds, "arrival time must be a finite number >= 0, found \(arrivalSeconds)"))
+        } else if arrivalSeconds < previousArrival {
+            found.append((.arrivalSeconds, "arrivals must be sorted: \(arrivalSeconds) comes after \(previousArrival)"))
+        }
+        if let origin, origin.isEmpty { found.append((.origin, "origin is an empty node id")) }
+        let counts: [(WorkloadFormat.Column, Int64)] = [
+            (.instructions, instructions), (.inputBytes, inputBytes), (.outputBytes, outputBytes),
+            (.memoryBytes, memoryBytes),
+        ]
+        for (column, value) in counts where value < 0 {
+            found.append((column, "must be >= 0, found \(value)"))
+        }
+        if let deadline = relativeDeadlineSeconds, !(deadline > 0) || !deadline.isFinite {
+            found.append((.relativeDeadlineSeconds,
+                          "deadline must be a positive finite number of seconds or empty, found \(deadline)"))
+        }
+        if dependencies.contains(where: \.isEmpty) {
+            found.append((.dependencies, "empty task id in the dependency list"))
+        }
+        return found
+    }
+}

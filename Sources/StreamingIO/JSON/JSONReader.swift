@@ -1,0 +1,444 @@
+/// A pull reader of JSON text that walks values in order and reports every
+/// error with its line, column and JSON path (`$.nodes[3].id`).
+///
+/// Decoders drive it directly, so no intermediate tree is built: reading a
+/// topology of a million nodes costs the topology, not a JSON document model.
+///
+/// ```swift
+/// let reader = try JSONReader(path: "t.topology.json")
+/// try reader.readObject { key in
+///     switch key {
+///     case "name": name = try reader.readString()
+///     default: throw reader.error("unknown key '\(key)'")
+///     }
+/// }
+/// try reader.expectEnd()
+/// ```
+///
+/// Every closure must consume exactly one value (read or `skipValue()`).
+/// Duplicate keys in an object are an error; nesting deeper than 512 levels
+/// is an error rather than a stack overflow.
+public final class JSONReader {
+    /// The kinds of JSON values.
+    public enum ValueKind: Sendable, Equatable {
+        case object, array, string, number, bool, null
+    }
+
+    /// The input's path, for messages.
+    public let path: String
+    private let bytes: [UInt8]
+    private var position = 0
+    /// The 1-based line of the reader's position.
+    public private(set) var line = 1
+    private var lineStart = 0
+    private var pathStack: [PathComponent] = []
+    private var valueStart = 0
+    private var valueLine = 1
+    private var valueLineStart = 0
+
+    static let maximumDepth = 512
+
+    enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
+
+    /// Creates a reader over JSON text in memory.
+    public init(bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    /// Reads the whole file (gzip-compressed or not; `-` for standard input).
+    ///
+    /// - Throws: `StreamingIOError` when the file cannot be read.
+    public convenience init(path: String) throws(StreamingIOError) {
+        let input = try InputFile(path: path)
+        var bytes: [UInt8] = []
+        if let size = input.storedSizeBytes, !input.isCompressed { bytes.reserveCapacity(Int(size)) }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try input.read(into: chunk)
+            if count == 0 { break }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        }
+        self.init(bytes: bytes, path: input.path)
+    }
+
+    // MARK: - Locations
+
+    /// The JSON path of the value being read, such as `$.links[2].target`.
+    public var jsonPath: String {
+        var text = "$"
+        for component in pathStack {
+            switch component {
+            case .key(let key):
+                if key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A)
+                    || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) && !key.isEmpty
+                {
+                    text += ".\(key)"
+                } else {
+                    text += "[\"\(key)\"]"
+                }
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    /// The location of the value most recently started (its first byte).
+    public func location() -> SourceLocation {
+        SourceLocation(
+            path: path, line: valueLine, column: valueStart - valueLineStart + 1, jsonPath: jsonPath)
+    }
+
+    /// An error at the current value, for decoders that check contents.
+    public func error(_ message: String) -> StreamingIOError {
+        .malformedJSON(location(), message: message)
+    }
+
+    private func syntaxError(_ message: String) -> StreamingIOError {
+        .malformedJSON(
+            SourceLocation(
+                path: path, line: line, column: position - lineStart + 1, jsonPath: jsonPath),
+            message: message)
+    }
+
+    // MARK: - Structure
+
+    /// The kind of the next value, without consuming it.
+    public func peekKind() throws(StreamingIOError) -> ValueKind {
+        skipWhitespace()
+        markValueStart()
+        guard position < bytes.count else { throw syntaxError("unexpected end of JSON, expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw syntaxError("unexpected character '\(printable(bytes[position]))', expected a value")
+        }
+    }
+
+    /// Reads an object, calling `body` with each key; `body` must consume the value.
+    ///
+    /// - Throws: Syntax errors, duplicate keys, or what `body` throws.
+    public func readObject(_ body: (String) throws -> Void) throws {
+        try expectKind(.object, "an object")
+        guard pathStack.count < Self.maximumDepth else { throw syntaxError("JSON nested deeper than \(Self.maximumDepth) levels") }
+        position += 1
+        var seenKeys: [String] = []
+        var seenSet: Set<String> = []
+        skipWhitespace()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw syntaxError("expected a quoted key")
+            }
+            markValueStart()
+            let key = try parseString()
+            if seenKeys.count < 16 {
+                if seenKeys.contains(key) { throw error("duplicate key '\(key)'") }
+                seenKeys.append(key)
+                if seenKeys.count == 16 { seenSet = Set(seenKeys) }
+            } else {
+                if !seenSet.insert(key).inserted { throw error("duplicate key '\(key)'") }
+            }
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw syntaxError("expected ':' after the key")
+            }
+            position += 1
+            pathStack.append(.key(key))
+            skipWhitespace()
+            let before = position
+            try body(key)
+            if position == before { try skipValue() }
+            pathStack.removeLast()
+            skipWhitespace()
+            guard position < bytes.count else { throw syntaxError("unexpected end of JSON inside an object") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return
+            }
+            throw syntaxError("expected ',' or '}' in an object")
+        }
+    }
+
+    /// Reads an array, calling `body` with each index; `body` must consume the element.
+    ///
+    /// - Throws: Syntax errors or what `body` throws.
+    public func readArray(_ body: (Int) throws -> Void) throws {
+        try expectKind(.array, "an array")
+        guard pathStack.count < Self.maximumDepth else { throw syntaxError("JSON nested deeper than \(Self.maximumDepth) levels") }
+        position += 1
+        skipWhitespace()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return
+        }
+        var index = 0
+        while true {
+            pathStack.append(.index(index))
+            skipWhitespace()
+            let before = position
+            try body(index)
+            if position == before { try skipValue() }
+            pathStack.removeLast()
+            skipWhitespace()
+            guard position < bytes.count else { throw syntaxError("unexpected end of JSON inside an array") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                index += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return
+            }
+            throw syntaxError("expected ',' or ']' in an array")
+        }
+    }
+
+    /// Checks that only whitespace follows the top-level value.
+    public func expectEnd() throws(StreamingIOError) {
+        skipWhitespace()
+        if position < bytes.count { throw syntaxError("unexpected data after the JSON value") }
+    }
+
+    // MARK: - Scalars
+
+    /// Reads a string.
+    public func readString() throws(StreamingIOError) -> String {
+        try expectKind(.string, "a string")
+        return try parseString()
+    }
+
+    /// Reads a number as a double (always finite: JSON has no NaN or infinity).
+    public func readDouble() throws(StreamingIOError) -> Double {
+        try expectKind(.number, "a number")
+        let token = try numberToken()
+        let result = token.withUnsafeBytes { NumberParsing.double($0) }
+        switch result {
+        case .success(let value) where value.isFinite: return value
+        case .success, .failure(.outOfRange): throw error("number out of range")
+        case .failure: throw error("malformed number")
+        }
+    }
+
+    /// Reads a number that must be an integer within 64 bits (`4e7` and `12.0` are accepted).
+    public func readInt64() throws(StreamingIOError) -> Int64 {
+        try expectKind(.number, "an integer")
+        let token = try numberToken()
+        switch token.withUnsafeBytes({ NumberParsing.int64($0) }) {
+        case .success(let value): return value
+        case .failure(.outOfRange): throw error("integer out of the 64-bit range")
+        case .failure:
+            if case .success(let value) = token.withUnsafeBytes({ NumberParsing.double($0) }),
+                value == value.rounded(), abs(value) < 9.2e18
+            {
+                return Int64(value)
+            }
+            throw error("expected an integer, found \(String(decoding: token, as: UTF8.self))")
+        }
+    }
+
+    /// Reads `true` or `false`.
+    public func readBool() throws(StreamingIOError) -> Bool {
+        try expectKind(.bool, "true or false")
+        if try matchLiteral("true") { return true }
+        if try matchLiteral("false") { return false }
+        throw syntaxError("expected true or false")
+    }
+
+    /// Consumes a `null` and returns true, or returns false (consuming nothing)
+    /// when the next value is not null.
+    public func readNullIfPresent() throws(StreamingIOError) -> Bool {
+        guard try peekKind() == .null else { return false }
+        guard try matchLiteral("null") else { throw syntaxError("expected null") }
+        return true
+    }
+
+    /// Skips the next value, whatever it is.
+    public func skipValue() throws(StreamingIOError) {
+        switch try peekKind() {
+        case .object:
+            do { try readObject { _ in try self.skipValue() } } catch let error as StreamingIOError {
+                throw error
+            } catch { throw syntaxError("\(error)") }
+        case .array:
+            do { try readArray { _ in try self.skipValue() } } catch let error as StreamingIOError {
+                throw error
+            } catch { throw syntaxError("\(error)") }
+        case .string: _ = try parseString()
+        case .number: _ = try numberToken()
+        case .bool: _ = try readBool()
+        case .null: _ = try readNullIfPresent()
+        }
+    }
+
+    // MARK: - Lexing
+
+    private func markValueStart() {
+        valueStart = position
+        valueLine = line
+        valueLineStart = lineStart
+    }
+
+    private func expectKind(_ kind: ValueKind, _ expected: String) throws(StreamingIOError) {
+        let found = try peekKind()
+        guard found == kind else { throw error("expected \(expected), found \(describe(found))") }
+    }
+
+    private func describe(_ kind: ValueKind) -> String {
+        switch kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        }
+    }
+
+    @inline(__always)
+    private func skipWhitespace() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                position += 1
+            } else if byte == 0x0A {
+                position += 1
+                line += 1
+                lineStart = position
+            } else {
+                return
+            }
+        }
+    }
+
+    private func matchLiteral(_ literal: StaticString) throws(StreamingIOError) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        for index in 0..<count where bytes[position + index] != literal.utf8Start[index] {
+            return false
+        }
+        position += count
+        return true
+    }
+
+    private func numberToken() throws(StreamingIOError) -> ArraySlice<UInt8> {
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                return bytes[start..<position]
+            }
+        }
+        return bytes[start..<position]
+    }
+
+    private func parseString() throws(StreamingIOError) -> String {
+        position += 1  // opening quote
+        let start = position
+        // Fast path: no escapes.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[start..<position], as: UTF8.self)
+                position += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw syntaxError("control character in a string (escape it)") }
+            position += 1
+        }
+        var scalars: [UInt8] = Array(bytes[start..<position])
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: scalars, as: UTF8.self)
+            }
+            if byte < 0x20 { throw syntaxError("control character in a string (escape it)") }
+            if byte != UInt8(ascii: "\\") {
+                scalars.append(byte)
+                position += 1
+                continue
+            }
+            position += 1
+            guard position < bytes.count else { break }
+            let escaped = bytes[position]
+            position += 1
+            switch escaped {
+            case UInt8(ascii: "\""): scalars.append(0x22)
+            case UInt8(ascii: "\\"): scalars.append(0x5C)
+            case UInt8(ascii: "/"): scalars.append(0x2F)
+            case UInt8(ascii: "b"): scalars.append(0x08)
+            case UInt8(ascii: "f"): scalars.append(0x0C)
+            case UInt8(ascii: "n"): scalars.append(0x0A)
+            case UInt8(ascii: "r"): scalars.append(0x0D)
+            case UInt8(ascii: "t"): scalars.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hexQuad()
+                if (0xD800...0xDBFF).contains(code) {
+                    guard try matchLiteral("\\u") else { throw syntaxError("unpaired surrogate in \\u escape") }
+                    let low = try hexQuad()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw syntaxError("invalid surrogate pair") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(code) {
+                    throw syntaxError("unpaired surrogate in \\u escape")
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw syntaxError("invalid \\u escape") }
+                scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw syntaxError("invalid escape '\\\(printable(escaped))'")
+            }
+        }
+        throw syntaxError("unterminated string")
+    }
+
+    private func hexQuad() throws(StreamingIOError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw syntaxError("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 0x61 + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 0x41 + 10)
+            default: throw syntaxError("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    private func printable(_ byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : String(format: byte)
+    }
+}
+
+extension String {
+    fileprivate init(format byte: UInt8) {
+        let digits = Array("0123456789abcdef")
+        self = "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+    }
+}

@@ -1,0 +1,227 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An output written atomically: bytes go to a hidden temporary file in the
+/// destination's folder, which replaces the destination only on `commit()`.
+///
+/// An interrupted or failed run therefore never leaves a partial file at the
+/// destination, and a previous file there stays untouched. An output that is
+/// never committed is removed when the object goes away. The path `-` means
+/// standard output (written directly, as it cannot be renamed).
+///
+/// Numbers are formatted deterministically: integers in decimal, doubles in
+/// Swift's shortest round-trip form (`0.1`, `1e-05`, `250.0`), so the same values
+/// always give the same bytes.
+public final class OutputFile {
+    /// Compression applied to the written bytes.
+    public enum Compression: Sendable {
+        /// Bytes are written as given.
+        case none
+        /// One gzip member at the given zlib level (1 fastest ... 9 smallest).
+        case gzip(level: Int32)
+    }
+
+    /// The destination path as given (`<stdout>` for standard output).
+    public let path: String
+    private let file: PosixFile
+    private let temporaryPath: String?
+    private let deflater: ZlibStream?
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var scratch: UnsafeMutableRawBufferPointer
+    private var count = 0
+    private var isFinished = false
+    /// Uncompressed bytes written so far.
+    public private(set) var bytesWritten: Int64 = 0
+
+    static let bufferSize = 256 * 1024
+
+    /// Creates the temporary file next to `path` (or binds standard output for `-`).
+    ///
+    /// - Parameters:
+    ///   - path: The destination, or `-` for standard output.
+    ///   - compression: Whether to gzip the bytes.
+    /// - Throws: `StreamingIOError.writeFailed` when the folder is not writable.
+    public init(path: String, compression: Compression = .none) throws(StreamingIOError) {
+        if path == "-" {
+            self.path = "<stdout>"
+            file = PosixFile.standardOutput()
+            temporaryPath = nil
+        } else {
+            self.path = path
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[...$0]) } ?? ""
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            guard !name.isEmpty else {
+                throw .writeFailed(path: path, reason: "the output path names a folder, not a file")
+            }
+            let (created, temporary) = try PosixFile.createUnique(
+                template: "\(folder).\(name).tmp-XXXXXX")
+            file = created
+            temporaryPath = temporary
+            _ = fchmod(created.descriptor, 0o644)
+        }
+        switch compression {
+        case .none: deflater = nil
+        case .gzip(let level): deflater = try ZlibStream(deflatingGzipAtLevel: level, for: path)
+        }
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)
+        scratch = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: deflater == nil ? 0 : Self.bufferSize, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+        scratch.deallocate()
+        if !isFinished, let temporaryPath {
+            _ = unlink(temporaryPath)
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Appends raw bytes.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(StreamingIOError) {
+        guard bytes.count > 0 else { return }
+        if bytes.count > buffer.count - count {
+            try flushBuffer()
+            if bytes.count > buffer.count {
+                try emit(bytes)
+                bytesWritten += Int64(bytes.count)
+                return
+            }
+        }
+        (buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        count += bytes.count
+        bytesWritten += Int64(bytes.count)
+    }
+
+    /// Appends the bytes of `array`.
+    public func write(_ array: [UInt8]) throws(StreamingIOError) {
+        let result: Result<Void, StreamingIOError> = array.withUnsafeBytes { buffer in
+            do throws(StreamingIOError) {
+                try write(buffer)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    public func write(_ text: String) throws(StreamingIOError) {
+        var text = text
+        let result: Result<Void, StreamingIOError> = text.withUTF8 { utf8 in
+            do throws(StreamingIOError) {
+                try write(UnsafeRawBufferPointer(utf8))
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public func write(byte: UInt8) throws(StreamingIOError) {
+        if count == buffer.count { try flushBuffer() }
+        buffer[count] = byte
+        count += 1
+        bytesWritten += 1
+    }
+
+    /// Appends `value` in decimal.
+    public func write(integer value: Int64) throws(StreamingIOError) {
+        if buffer.count - count < 20 { try flushBuffer() }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+            var index = scratch.count
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            let length = scratch.count - index
+            (buffer.baseAddress! + count).copyMemory(from: scratch.baseAddress! + index, byteCount: length)
+            return length
+        }
+        count += written
+        bytesWritten += Int64(written)
+    }
+
+    /// Appends `value` in Swift's shortest round-trip decimal form; integral
+    /// values below 2^53 are written without allocating (`250.0`).
+    public func write(double value: Double) throws(StreamingIOError) {
+        if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
+            if value == 0 && value.sign == .minus {
+                try write("-0.0")
+                return
+            }
+            try write(integer: Int64(value))
+            try write(byte: UInt8(ascii: "."))
+            try write(byte: UInt8(ascii: "0"))
+            return
+        }
+        try write(value.description)
+    }
+
+    // MARK: - Finishing
+
+    /// Flushes everything, finishes the gzip member, syncs and renames the
+    /// temporary file onto the destination.
+    ///
+    /// - Throws: `StreamingIOError.writeFailed` on any failure; the destination is
+    ///   then untouched.
+    public func commit() throws(StreamingIOError) {
+        guard !isFinished else { return }
+        try flushBuffer()
+        if let deflater {
+            try deflater.deflate(
+                input: UnsafeRawBufferPointer(start: nil, count: 0), finish: true, scratch: scratch
+            ) { (bytes) throws(StreamingIOError) in try file.writeAll(bytes) }
+        }
+        if let temporaryPath {
+            try file.synchronize()
+            if rename(temporaryPath, path) != 0 {
+                let reason = PosixFile.errnoDescription()
+                _ = unlink(temporaryPath)
+                isFinished = true
+                throw .writeFailed(path: path, reason: reason)
+            }
+        }
+        isFinished = true
+    }
+
+    /// Abandons the output: the temporary file is removed, the destination untouched.
+    public func discard() {
+        guard !isFinished else { return }
+        isFinished = true
+        if let temporaryPath { _ = unlink(temporaryPath) }
+    }
+
+    private func flushBuffer() throws(StreamingIOError) {
+        guard count > 0 else { return }
+        try emit(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        count = 0
+    }
+
+    private func emit(_ bytes: UnsafeRawBufferPointer) throws(StreamingIOError) {
+        guard !isFinished else {
+            throw .writeFailed(path: path, reason: "the output was already committed")
+        }
+        if let deflater {
+            try deflater.deflate(input: bytes, finish: false, scratch: scratch) {
+                (produced) throws(StreamingIOError) in try file.writeAll(produced)
+            }
+        } else {
+            try file.writeAll(bytes)
+        }
+    }
+}

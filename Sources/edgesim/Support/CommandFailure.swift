@@ -1,0 +1,64 @@
+import ArgumentParser
+import ScenarioModel
+import StreamingIO
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns library errors into the CLI contract: one `edgesim: error: ...` line
+/// on standard error and exit status 1, never a stack trace.
+enum CommandFailure {
+    /// Runs `body`; data and I/O errors become exit status 1 with a message.
+    static func reporting<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch {
+            StandardError.write("edgesim: error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Prints `message` as an error and exits with status 1.
+    static func fail(_ message: String) -> ExitCode {
+        StandardError.write("edgesim: error: \(message)")
+        return ExitCode(1)
+    }
+}
+
+/// Writes whole lines to standard error (unbuffered, so they interleave
+/// correctly with standard output).
+enum StandardError {
+    static func write(_ line: String) {
+        var text = line + "\n"
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Writes whole lines to standard output.
+enum StandardOutput {
+    static func write(_ line: String) {
+        var text = line + "\n"
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+}
