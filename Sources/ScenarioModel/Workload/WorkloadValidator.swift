@@ -22,88 +22,112 @@ public struct WorkloadSummary: Hashable, Sendable {
     public var totalInputBytes = 0.0
 }
 
-/// Checks a whole workload in one streaming pass (plus a second pass over the
-/// few jobs involved when a dependency points forward).
+/// Checks a whole workload in one streaming pass with bounded memory.
 ///
 /// Beyond the per-row checks of `WorkloadReader`: unique task ids, dependencies
 /// on tasks of the same job that appear on earlier lines, no self-dependency,
 /// no duplicate dependency, no cycles, and (when given) origins that are
-/// compute nodes of the topology. Memory holds a 64-bit fingerprint per task
-/// and per job, never the tasks themselves.
+/// compute nodes of the topology. Identity checks work on 64-bit
+/// fingerprints sorted externally (spilled to temporary files past a fixed
+/// budget), so memory stays flat however long the workload is. Only when
+/// something is wrong does a second pass read the offending lines back to
+/// word the messages and to tell cycles from late definitions.
 public struct WorkloadValidator {
     /// Compute node ids origins must name, or nil to skip that check.
     public var originNodes: Set<String>?
     /// Stop collecting after this many issues.
     public var maximumIssues: Int
+    /// Fingerprint records held in memory per sorter before spilling (32 bytes each).
+    var runCapacity: Int
 
     /// Creates a validator.
     public init(originNodes: Set<String>? = nil, maximumIssues: Int = 100) {
+        self.init(originNodes: originNodes, maximumIssues: maximumIssues, runCapacity: 1 << 18)
+    }
+
+    init(originNodes: Set<String>?, maximumIssues: Int, runCapacity: Int) {
         self.originNodes = originNodes
         self.maximumIssues = maximumIssues
+        self.runCapacity = runCapacity
     }
 
     /// Validates the workload file at `path`.
     ///
-    /// - Returns: The summary and every issue found (up to `maximumIssues`).
+    /// - Returns: The summary and every issue found (up to `maximumIssues`), in line order.
     /// - Throws: `ScenarioError` only when the file cannot be read at all or is
     ///   not a workload (wrong marker, version or header).
-    /// - Complexity: O(tasks + dependencies) time; O(tasks) fingerprints of memory.
+    /// - Complexity: O(n log n) time for n tasks and dependencies; memory bounded
+    ///   by a fixed budget (about 25 MB), independent of n.
     public func validate(path: String) throws(ScenarioError) -> (WorkloadSummary, [ValidationIssue]) {
         let reader = try WorkloadReader(path: path)
-        let check = WorkloadCheck(originNodes: originNodes, maximumIssues: maximumIssues)
-        try Self.readAll(reader) { task, location in check.consume(task, at: location) } rowIssue: {
-            check.summary.tasks += 1
-            check.report($0)
-        }
         let displayPath = reader.path
-        try check.finish { (jobs) throws(ScenarioError) in
-            guard path != "-" else {
-                check.report(ValidationIssue(
-                    SourceLocation(path: displayPath), "some dependencies refer to tasks on later lines"))
-                return []
+        let check = WorkloadCheck(
+            originNodes: originNodes, maximumIssues: maximumIssues, runCapacity: runCapacity,
+            locate: { SourceLocation(path: displayPath, line: Int($0)) },
+            describe: { "line \($0)" })
+        try ScenarioError.catching {
+            try Self.readAll(reader) { task in
+                try check.consume(task, ordinal: UInt64(reader.lineNumber))
+            } rowIssue: { issue in
+                check.recordRowIssue(issue, ordinal: UInt64(issue.location.line ?? 0))
             }
-            var selected: [(WorkloadTask, SourceLocation)] = []
-            try Self.readAll(try WorkloadReader(path: path)) { task, location in
-                if jobs.contains(IdentifierFingerprint(task.jobId).value) { selected.append((task, location)) }
-            } rowIssue: { _ in }
-            return selected
+            try check.finish { visit in
+                guard path != "-" else { return false }
+                let again = try WorkloadReader(path: path)
+                try Self.readAll(again) { task in visit(task, UInt64(again.lineNumber)) } rowIssue: { _ in }
+                return true
+            }
         }
-        return (check.summary, check.issues)
+        return (check.summary, check.sortedIssues)
     }
 
     /// Validates tasks held in memory (an embedded workload), with their locations.
     public func validate(tasks: [WorkloadTask], locations: [SourceLocation]) -> (WorkloadSummary, [ValidationIssue]) {
-        let check = WorkloadCheck(originNodes: originNodes, maximumIssues: maximumIssues)
+        let check = WorkloadCheck(
+            originNodes: originNodes, maximumIssues: maximumIssues, runCapacity: runCapacity,
+            locate: { ordinal in
+                let index = Int(ordinal) - 1
+                return index >= 0 && index < locations.count ? locations[index] : SourceLocation(path: "")
+            },
+            describe: { ordinal in
+                let index = Int(ordinal) - 1
+                return index >= 0 && index < locations.count ? (locations[index].jsonPath ?? "task \(ordinal)") : "task \(ordinal)"
+            })
         var previousArrival = -Double.infinity
-        for (task, location) in zip(tasks, locations) {
-            let problems = task.problems(previousArrival: previousArrival)
-            if problems.isEmpty {
-                previousArrival = task.arrivalSeconds
-                check.consume(task, at: location)
-            } else {
-                check.summary.tasks += 1
-                for problem in problems {
-                    var at = location
-                    at.jsonPath = (at.jsonPath ?? "") + "." + WorkloadFormat.columns[problem.column.rawValue]
-                    check.report(ValidationIssue(at, problem.message))
+        do {
+            for (index, (task, location)) in zip(tasks, locations).enumerated() {
+                let ordinal = UInt64(index + 1)
+                let problems = task.problems(previousArrival: previousArrival)
+                if problems.isEmpty {
+                    previousArrival = task.arrivalSeconds
+                    try check.consume(task, ordinal: ordinal)
+                } else {
+                    for problem in problems {
+                        var at = location
+                        at.jsonPath = (at.jsonPath ?? "") + "." + WorkloadFormat.columns[problem.column.rawValue]
+                        check.recordRowIssue(ValidationIssue(at, problem.message), ordinal: ordinal)
+                    }
                 }
             }
+            try check.finish { visit in
+                for (index, task) in tasks.enumerated() { visit(task, UInt64(index + 1)) }
+                return true
+            }
+        } catch {
+            check.recordRowIssue(ValidationIssue(SourceLocation(path: ""), "\(error)"), ordinal: 0)
         }
-        check.finish { jobs in
-            zip(tasks, locations).filter { jobs.contains(IdentifierFingerprint($0.0.jobId).value) }
-        }
-        return (check.summary, check.issues)
+        return (check.summary, check.sortedIssues)
     }
 
     private static func readAll(
-        _ reader: WorkloadReader, _ body: (WorkloadTask, SourceLocation) -> Void,
+        _ reader: WorkloadReader, _ body: (WorkloadTask) throws -> Void,
         rowIssue: (ValidationIssue) -> Void
-    ) throws(ScenarioError) {
+    ) throws {
         while true {
             do {
                 guard let task = try reader.next() else { return }
-                body(task, SourceLocation(path: reader.path, line: reader.lineNumber))
-            } catch {
+                try body(task)
+            } catch let error as ScenarioError {
                 guard case .invalid(let issues) = error else { throw error }
                 issues.forEach(rowIssue)
             }
@@ -111,41 +135,68 @@ public struct WorkloadValidator {
     }
 }
 
-/// The state of one validation pass: fingerprints, counts and issues.
+/// The state of one validation: counts, local issues, and the fingerprint
+/// sorters behind the identity checks.
 final class WorkloadCheck {
     let originNodes: Set<String>?
     let maximumIssues: Int
+    let locate: (UInt64) -> SourceLocation
+    let describe: (UInt64) -> String
     var summary = WorkloadSummary()
-    private(set) var issues: [ValidationIssue] = []
-    private var jobOfTask: [UInt64: UInt64] = [:]
-    private var jobs: Set<UInt64> = []
-    private var forwardReferences: [ForwardReference] = []
+    private var issues: [(ordinal: UInt64, issue: ValidationIssue)] = []
+    /// One record per task: (task fingerprint, job fingerprint, ordinal).
+    private let definitions: FingerprintSorter
+    /// One record per dependency: (dependency fingerprint, job fingerprint, ordinal, index).
+    private let references: FingerprintSorter
+    /// One record per change of job along the file, to count distinct jobs.
+    private let jobs: FingerprintSorter
+    private var previousJob: UInt64?
     private var sawTask = false
 
-    /// A dependency on a task not seen yet on an earlier line.
-    private struct ForwardReference {
-        var location: SourceLocation
-        var dependency: String
-        var jobFingerprint: UInt64
+    /// Findings of the sorted phase that need the task's text to be worded.
+    private enum Deferred {
+        case duplicate(firstOrdinal: UInt64)
+        case unknownDependency(index: Int)
+        case dependencyInOtherJob(index: Int)
     }
 
-    init(originNodes: Set<String>?, maximumIssues: Int) {
+    init(
+        originNodes: Set<String>?, maximumIssues: Int, runCapacity: Int,
+        locate: @escaping (UInt64) -> SourceLocation, describe: @escaping (UInt64) -> String
+    ) {
         self.originNodes = originNodes
         self.maximumIssues = maximumIssues
+        self.locate = locate
+        self.describe = describe
+        definitions = FingerprintSorter(runCapacity: runCapacity)
+        references = FingerprintSorter(runCapacity: runCapacity)
+        jobs = FingerprintSorter(runCapacity: runCapacity)
     }
 
-    func report(_ issue: ValidationIssue) {
-        if issues.count < maximumIssues { issues.append(issue) }
+    /// Every issue, ordered by position in the input, at most `maximumIssues`.
+    var sortedIssues: [ValidationIssue] {
+        Array(issues.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }
+            .prefix(maximumIssues).map(\.element.issue))
     }
 
-    func consume(_ task: WorkloadTask, at here: SourceLocation) {
+    func recordRowIssue(_ issue: ValidationIssue, ordinal: UInt64) {
         summary.tasks += 1
-        let taskPrint = IdentifierFingerprint(task.taskId).value
+        report(issue, ordinal: ordinal)
+    }
+
+    private func report(_ issue: ValidationIssue, ordinal: UInt64) {
+        if issues.count < maximumIssues * 4 { issues.append((ordinal, issue)) }
+    }
+
+    func consume(_ task: WorkloadTask, ordinal: UInt64) throws {
+        summary.tasks += 1
         let jobPrint = IdentifierFingerprint(task.jobId).value
-        if jobOfTask.updateValue(jobPrint, forKey: taskPrint) != nil {
-            report(ValidationIssue(here, "duplicate task id '\(task.taskId)'"))
+        try definitions.append(FingerprintRecord(
+            key: IdentifierFingerprint(task.taskId).value, job: jobPrint, ordinal: ordinal, extra: 0))
+        if jobPrint != previousJob {
+            try jobs.append(FingerprintRecord(key: jobPrint, job: 0, ordinal: ordinal, extra: 0))
+            previousJob = jobPrint
         }
-        jobs.insert(jobPrint)
         if !sawTask {
             summary.firstArrivalSeconds = task.arrivalSeconds
             sawTask = true
@@ -157,54 +208,105 @@ final class WorkloadCheck {
         if let origin = task.origin {
             summary.tasksWithOrigin += 1
             if let originNodes, !originNodes.contains(origin) {
-                report(ValidationIssue(here, "origin '\(origin)' is not a compute node of the topology"))
+                report(ValidationIssue(locate(ordinal), "origin '\(origin)' is not a compute node of the topology"), ordinal: ordinal)
             }
         }
-        var seenDependencies: Set<String> = []
-        for dependency in task.dependencies {
+        for (index, dependency) in task.dependencies.enumerated() {
             summary.dependencies += 1
             if dependency == task.taskId {
-                report(ValidationIssue(here, "task '\(task.taskId)' depends on itself (a cycle)"))
-                continue
-            }
-            if !seenDependencies.insert(dependency).inserted {
-                report(ValidationIssue(here, "duplicate dependency '\(dependency)'"))
-                continue
-            }
-            if let dependencyJob = jobOfTask[IdentifierFingerprint(dependency).value] {
-                if dependencyJob != jobPrint {
-                    report(ValidationIssue(
-                        here, "dependency '\(dependency)' belongs to another job than '\(task.jobId)'"))
-                }
+                report(ValidationIssue(locate(ordinal), "task '\(task.taskId)' depends on itself (a cycle)"), ordinal: ordinal)
+            } else if task.dependencies[..<index].contains(dependency) {
+                report(ValidationIssue(locate(ordinal), "duplicate dependency '\(dependency)'"), ordinal: ordinal)
             } else {
-                forwardReferences.append(
-                    ForwardReference(location: here, dependency: dependency, jobFingerprint: jobPrint))
+                try references.append(FingerprintRecord(
+                    key: IdentifierFingerprint(dependency).value, job: jobPrint, ordinal: ordinal, extra: UInt64(index)))
             }
         }
     }
 
-    /// Resolves forward references; `tasksOfJobs` returns the tasks of the
-    /// given jobs again (a second pass) to tell cycles from late definitions.
-    func finish<Failure: Error>(
-        tasksOfJobs: (Set<UInt64>) throws(Failure) -> [(WorkloadTask, SourceLocation)]
-    ) throws(Failure) {
-        summary.jobs = jobs.count
-        var laterJobs: Set<UInt64> = []
-        for reference in forwardReferences {
-            guard let dependencyJob = jobOfTask[IdentifierFingerprint(reference.dependency).value] else {
-                report(ValidationIssue(reference.location, "dependency on unknown task '\(reference.dependency)'"))
-                continue
+    /// Runs the sorted checks; `rereadTasks` replays every task with its
+    /// ordinal (returning false when the input cannot be read again).
+    func finish(rereadTasks: ((WorkloadTask, UInt64) -> Void) throws -> Bool) throws {
+        summary.jobs = try countDistinctJobs()
+        var deferred: [(ordinal: UInt64, finding: Deferred)] = []
+        var forwardJobs: Set<UInt64> = []
+        let limit = maximumIssues * 4
+
+        // Definitions and references, both sorted by fingerprint: one merge.
+        var sortedDefinitions = try definitions.sorted()
+        var sortedReferences = try references.sorted()
+        var definition = try sortedDefinitions.next()
+        var firstOfKey: FingerprintRecord?
+        func advanceDefinitions(to key: UInt64) throws {
+            while let current = definition, current.key <= key {
+                if let first = firstOfKey, first.key == current.key {
+                    if deferred.count < limit { deferred.append((current.ordinal, .duplicate(firstOrdinal: first.ordinal))) }
+                } else {
+                    firstOfKey = current
+                }
+                definition = try sortedDefinitions.next()
             }
-            if dependencyJob != reference.jobFingerprint {
-                report(ValidationIssue(reference.location, "dependency '\(reference.dependency)' belongs to another job"))
-                continue
-            }
-            laterJobs.insert(reference.jobFingerprint)
         }
-        guard !laterJobs.isEmpty else { return }
-        for issue in Self.orderingIssues(try tasksOfJobs(laterJobs)) { report(issue) }
+        while let reference = try sortedReferences.next() {
+            try advanceDefinitions(to: reference.key)
+            guard let target = firstOfKey, target.key == reference.key else {
+                if deferred.count < limit { deferred.append((reference.ordinal, .unknownDependency(index: Int(reference.extra)))) }
+                continue
+            }
+            if target.job != reference.job {
+                if deferred.count < limit { deferred.append((reference.ordinal, .dependencyInOtherJob(index: Int(reference.extra)))) }
+            } else if target.ordinal > reference.ordinal {
+                forwardJobs.insert(reference.job)
+            }
+        }
+        try advanceDefinitions(to: UInt64.max)
+        guard !deferred.isEmpty || !forwardJobs.isEmpty else { return }
+
+        // Second pass: the text of the offending tasks, and every task of the
+        // jobs whose dependencies point forward.
+        let wanted = Set(deferred.map(\.ordinal) + deferred.compactMap {
+            if case .duplicate(let first) = $0.finding { return first } else { return nil }
+        })
+        var tasksByOrdinal: [UInt64: WorkloadTask] = [:]
+        var forwardTasks: [(WorkloadTask, SourceLocation)] = []
+        let reread = try rereadTasks { task, ordinal in
+            if wanted.contains(ordinal) { tasksByOrdinal[ordinal] = task }
+            if !forwardJobs.isEmpty, forwardJobs.contains(IdentifierFingerprint(task.jobId).value) {
+                forwardTasks.append((task, self.locate(ordinal)))
+            }
+        }
+        guard reread else {
+            report(ValidationIssue(locate(0), "some task ids or dependencies are invalid (standard input cannot be re-read to say which)"), ordinal: 0)
+            return
+        }
+        for (ordinal, finding) in deferred {
+            let task = tasksByOrdinal[ordinal]
+            let message: String
+            switch finding {
+            case .duplicate(let first):
+                message = "duplicate task id '\(task?.taskId ?? "?")' (first at \(describe(first)))"
+            case .unknownDependency(let index):
+                message = "dependency on unknown task '\(task.map { $0.dependencies[index] } ?? "?")'"
+            case .dependencyInOtherJob(let index):
+                message = "dependency '\(task.map { $0.dependencies[index] } ?? "?")' belongs to another job than '\(task?.jobId ?? "?")'"
+            }
+            report(ValidationIssue(locate(ordinal), message), ordinal: ordinal)
+        }
+        for issue in Self.orderingIssues(forwardTasks) {
+            report(issue, ordinal: UInt64(issue.location.line ?? 0))
+        }
     }
 
+    private func countDistinctJobs() throws -> Int {
+        var sorted = try jobs.sorted()
+        var count = 0
+        var previous: UInt64?
+        while let record = try sorted.next() {
+            if record.key != previous { count += 1 }
+            previous = record.key
+        }
+        return count
+    }
     /// Reports cycles, or dependencies that merely come too late in the file.
     static func orderingIssues(_ tasks: [(WorkloadTask, SourceLocation)]) -> [ValidationIssue] {
         var locationOfTask: [String: SourceLocation] = [:]
