@@ -1,28 +1,20 @@
 import StreamingIO
 
-extension Scenario {
+extension Scenario: CanonicalJSONDocument {
     /// Writes the scenario atomically to `path` (`-` for standard output), in
     /// the documented key order with every setting spelled out.
     ///
     /// - Throws: `ScenarioError.invalid` if a setting breaks a rule (nothing is
     ///   written), `.io` when writing fails.
     public func write(to path: String) throws(ScenarioError) {
-        let issues = settingsIssues(sourceMap: ScenarioSourceMap(path: path))
-        if !issues.isEmpty { throw .invalid(issues) }
-        try ScenarioError.catching {
-            let output = try OutputFile(path: path)
-            let writer = JSONWriter(output: output)
-            try encode(into: writer)
-            try writer.finish()
-            try output.commit()
-        }
+        try writeDocument(to: path)
     }
 
     /// The canonical JSON text of the scenario.
-    public var jsonText: String {
-        let writer = JSONWriter()
-        try? encode(into: writer)
-        return writer.text + "\n"
+    public var jsonText: String { documentText }
+
+    func issuesBeforeWriting(to path: String) -> [ValidationIssue] {
+        settingsIssues(sourceMap: ScenarioSourceMap(path: path))
     }
 
     /// Writes the scenario object into `writer`.

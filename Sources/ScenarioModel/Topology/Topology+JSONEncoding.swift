@@ -1,6 +1,6 @@
 import StreamingIO
 
-extension Topology {
+extension Topology: CanonicalJSONDocument {
     /// Writes the topology atomically to `path` (`-` for standard output).
     ///
     /// The output is deterministic: keys in the documented order, labels sorted,
@@ -8,22 +8,14 @@ extension Topology {
     /// - Throws: `ScenarioError.invalid` if the topology breaks a validation
     ///   rule (nothing is written), or `.io` when writing fails.
     public func write(to path: String) throws(ScenarioError) {
-        let issues = validationIssues(sourceMap: TopologySourceMap(path: path))
-        if !issues.isEmpty { throw .invalid(issues) }
-        try ScenarioError.catching {
-            let output = try OutputFile(path: path)
-            let writer = JSONWriter(output: output)
-            try encode(into: writer)
-            try writer.finish()
-            try output.commit()
-        }
+        try writeDocument(to: path)
     }
 
     /// The canonical JSON text of the topology.
-    public var jsonText: String {
-        let writer = JSONWriter()
-        try? encode(into: writer)
-        return writer.text + "\n"
+    public var jsonText: String { documentText }
+
+    func issuesBeforeWriting(to path: String) -> [ValidationIssue] {
+        validationIssues(sourceMap: TopologySourceMap(path: path))
     }
 
     /// Writes the topology object into `writer` (for files and for embedding).
