@@ -123,3 +123,20 @@ struct BenchSpecTests {
         }
     }
 }
+
+@Suite("The sample bench spec")
+struct SampleBenchSpecTests {
+    /// tools/tests/test_bench_report.py checks the same file against tools/schemas/bench.schema.json.
+    @Test("Tests/Fixtures/report/sample.bench.json loads and expands")
+    func sample() throws {
+        let spec = try BenchSpec.load(path: Fixtures.fixture("report/sample.bench.json"))
+        #expect(spec.name == "load study")
+        #expect(spec.scenarios.map(\.name) == ["tiny edge"])
+        #expect(spec.scenarios[0].path.hasSuffix("Tests/Fixtures/report/../valid/tiny.scenario.json"))
+        #expect(spec.policies == ["local", "random", "least-queue", "earliest-finish", "cloud"])
+        #expect(spec.seeds == [1, 2, 3, 4, 5, 9])
+        #expect(spec.sweep?.values == [0.5, 0.75, 1, 1.25, 1.5])
+        #expect(spec.sweep?.axisTitle == "Arrival-rate scale (×)")
+        #expect(try BenchPlan(spec: spec).jobs.count == 5 * 5 * 6)
+    }
+}

@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// A numeric axis with "nice" bounds and ticks: steps of 1, 2 or 5 times a
-/// power of ten, bounds on whole steps (Heckbert, "Nice numbers for graph
-/// labels", *Graphics Gems*, 1990, loose labelling).
+/// power of ten, bounds on whole steps (after Heckbert, "Nice numbers for
+/// graph labels", *Graphics Gems*, 1990, loose labelling).
 struct AxisScale: Hashable {
     let lower: Double
     let upper: Double
@@ -44,8 +44,9 @@ struct AxisScale: Hashable {
                 }
             }
         }
-        let range = Self.niceNumber(high - low, rounds: false)
-        let (mantissa, exponent) = Self.niceStep(range / Double(max(targetTickCount - 1, 1)))
+        // Heckbert rounds the range to a nice number first; stepping the raw range instead
+        // gives tighter bounds (0...10.5 becomes 0...12 rather than 0...15) with as many ticks.
+        let (mantissa, exponent) = Self.niceStep((high - low) / Double(max(targetTickCount - 1, 1)))
         // Whole multiples of mantissa × 10^exponent, dividing for negative exponents, keep
         // ticks exact decimals (0.3 rather than 0.30000000000000004).
         let tickValue: (Double) -> Double = { index in
@@ -95,21 +96,6 @@ struct AxisScale: Hashable {
     /// `value`'s position between the bounds, 0 at `lower` and 1 at `upper`.
     func fraction(_ value: Double) -> Double {
         upper > lower ? (value - lower) / (upper - lower) : 0
-    }
-
-    /// Heckbert's nice number near `value`: 1, 2, 5 or 10 times a power of ten.
-    static func niceNumber(_ value: Double, rounds: Bool) -> Double {
-        guard value > 0, value.isFinite else { return 1 }
-        let exponent = log10(value).rounded(.down)
-        let power = pow(10, exponent)
-        let fraction = value / power
-        let nice: Double
-        if rounds {
-            nice = fraction < 1.5 ? 1 : (fraction < 3 ? 2 : (fraction < 7 ? 5 : 10))
-        } else {
-            nice = fraction <= 1 ? 1 : (fraction <= 2 ? 2 : (fraction <= 5 ? 5 : 10))
-        }
-        return nice * power
     }
 
     /// The rounded nice step for `value` as mantissa (1, 2 or 5) and power of ten (`0.2` is 2 and -1).

@@ -80,7 +80,9 @@ struct ScenarioPlotBuilder {
             statistics.map { max($0.mean, interval?.upper ?? $0.mean) * scale }
         }.max() ?? 0
         let yScale = AxisScale(minimum: 0, maximum: highest, includesZero: true, allowsPrefix: metric == .energy)
-        let decimals = SummaryTable.decimals(forLargest: statistics.compactMap { $0.map { abs($0.mean) * scale } }.max())
+        // Three significant digits on the largest bar: enough to read, few enough to fit over a bar.
+        let largest = statistics.compactMap { $0.map { abs($0.mean) * scale / yScale.prefixFactor } }.max()
+        let decimals = max(SummaryTable.decimals(forLargest: largest) - 1, 0)
         let bars = groups.enumerated().map { index, group in
             BarDatum(
                 name: group.policy, styleIndex: group.key.policyIndex, value: statistics[index].map { $0.mean * scale },

@@ -135,6 +135,7 @@ extension BenchSpec {
         let resolved = paths.map { FilePaths.resolve($0, from: folder) }
         let defaults = BenchScenario.uniqueDefaultNames(forPaths: paths)
         var seen: [String: Int] = [:]
+        var seenPaths: [String: Int] = [:]
         var scenarios: [BenchScenario] = []
         for index in paths.indices {
             let name = names[index] ?? defaults[index]
@@ -142,7 +143,12 @@ extension BenchSpec {
                 throw BenchError.invalidSpec(
                     nameLocations[index], message: "scenario name '\(name)' is already used by $.scenarios[\(first)]")
             }
+            if let first = seenPaths[resolved[index]] {
+                throw BenchError.invalidSpec(
+                    nameLocations[index], message: "scenario file '\(paths[index])' is already listed at $.scenarios[\(first)]")
+            }
             seen[name] = index
+            seenPaths[resolved[index]] = index
             scenarios.append(BenchScenario(name: name, path: resolved[index]))
         }
         return scenarios

@@ -100,7 +100,7 @@ public enum HTMLReport {
 
     private static let stylesheet = """
         :root { color-scheme: light; }
-        body { font-family: \(ChartStyle.fontFamily); color: #222; background: #fff; margin: 0 auto; max-width: 1180px; padding: 1.5rem; line-height: 1.45; }
+        body { font-family: \(ChartStyle.fontFamily); color: #222; background: #fff; margin: 0 auto; max-width: 1500px; padding: 1.5rem; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
         h2 { font-size: 1.3rem; margin: 2.2rem 0 .2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
         h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
@@ -110,9 +110,9 @@ public enum HTMLReport {
         th { border-bottom: 2px solid #bbb; font-weight: 600; }
         .number { text-align: right; }
         tbody tr:nth-child(even) { background: #f7f7f7; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 1.2rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 1.2rem; }
         figure { margin: 0; }
-        figure svg { width: 100%; height: auto; border: 1px solid #eee; }
+        figure svg { width: 100%; max-width: 900px; height: auto; border: 1px solid #eee; }
         figcaption { font-size: .85rem; color: #555; margin-top: .3rem; }
         footer { margin-top: 3rem; border-top: 1px solid #ddd; padding-top: .6rem; }
         """
