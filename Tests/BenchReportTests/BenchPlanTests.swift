@@ -46,7 +46,7 @@ struct BenchPlanTests {
         let spec = BenchSpec(
             scenarios: (0..<200).map { BenchScenario(name: "s\($0)", path: "s\($0).json") },
             policies: (0..<100).map { "p\($0)" }, seeds: Array(0..<100))
-        #expect(throws: BenchError.rejectedPlan(message: "the bench has more than 1000000 jobs; split the study")) {
+        #expect(throws: BenchError.rejectedPlan(message: "the bench has more than 100000 jobs; split the study")) {
             try BenchPlan(spec: spec)
         }
     }

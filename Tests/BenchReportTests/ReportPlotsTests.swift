@@ -131,3 +131,50 @@ struct ReportPlotsTests {
         return stride(from: 0, to: numbers.count - 1, by: 2).map { (numbers[$0], numbers[$0 + 1]) }
     }
 }
+
+@Suite("SVG charts: special cases")
+struct ReportPlotsSpecialCaseTests {
+    @Test("one seed: no whiskers, no bands, and tables show means alone")
+    func oneSeed() throws {
+        let spec = BenchFixtures.spec(scenarios: ["a"], seeds: [4], sweep: ParameterSweep(parameter: "arrivalRateScale", values: [0.5, 1]))
+        let summary = BenchSummary(results: try BenchFixtures.results(spec))
+        for plot in ReportPlots.make(summary) {
+            let svg = try #require(SVGInspector(plot.svg))
+            #expect(svg.elements("path", class: "whisker").isEmpty && svg.elements("path", class: "band").isEmpty)
+        }
+        #expect(!TerminalTable.text(summary).split(separator: "\n").dropFirst().contains { $0.contains("±") })
+    }
+
+    @Test("large energies are shown in kJ or MJ on the axis and the labels")
+    func energyPrefix() throws {
+        let spec = BenchFixtures.spec(scenarios: ["a"], policies: ["fast"], seeds: [1, 2])
+        let runner = QueueModelRunner(busyWatts: 100_000)
+        let plot = try #require(ReportPlots.make(BenchSummary(results: try BenchFixtures.results(spec, runner: runner)))
+            .first { $0.kind == .energy })
+        let svg = try #require(SVGInspector(plot.svg))
+        let title = try #require(svg.elements("text", class: "axis-title").map(\.text).first { $0.hasPrefix("Energy") })
+        #expect(title == "Energy (MJ)")
+        let label = try #require(svg.elements("text", class: "value").first?.text)
+        #expect((Double(label) ?? 0) > 1 && (Double(label) ?? 0) < 1000)
+    }
+
+    @Test("many policies with long names rotate their labels and keep distinct styles")
+    func manyPolicies() throws {
+        let policies = (1...10).map { "earliest-finish-variant-\($0)" }
+        var rates: [String: Double] = [:]
+        for (index, policy) in policies.enumerated() { rates[policy] = 1.2 + Double(index) * 0.1 }
+        let spec = BenchFixtures.spec(scenarios: ["a"], policies: policies, seeds: [1, 2])
+        let plots = ReportPlots.make(BenchSummary(results: try BenchFixtures.results(spec, runner: QueueModelRunner(serviceRates: rates))))
+        let bars = try #require(plots.first { $0.kind == .dropRate })
+        let svg = try #require(SVGInspector(bars.svg))
+        let labels = svg.elements("text", class: "category")
+        #expect(labels.count == 10 && labels.allSatisfy { ($0.attributes["transform"] ?? "").contains("rotate(-35)") })
+        let cdfPlot = try #require(plots.first { $0.kind == .latencyCDF })
+        let cdf = try #require(SVGInspector(cdfPlot.svg))
+        let styles = cdf.series().map { series in
+            let line = series.children.first { $0.attributes["class"] == "line" }
+            return "\(line?.attributes["stroke"] ?? "") \(line?.attributes["stroke-dasharray"] ?? "")"
+        }
+        #expect(Set(styles).count == 10)
+    }
+}

@@ -53,7 +53,8 @@ struct AxisScale: Hashable {
             exponent >= 0 ? index * mantissa * pow(10, Double(exponent)) : index * mantissa / pow(10, Double(-exponent))
         }
         let step = tickValue(1)
-        let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
+        // The tolerance keeps 0.6 / 0.1 = 5.999999999999999 on tick 6 instead of adding tick 5.
+        let first = (low / step + 1e-9).rounded(.down), last = (high / step - 1e-9).rounded(.up)
         lower = tickValue(first)
         upper = tickValue(last)
         self.step = step

@@ -146,7 +146,7 @@ struct ScenarioPlotBuilder {
                 }
             }
             if line.band.count != line.points.count { line.band = [] }
-            series.append(line)
+            if !line.points.isEmpty { series.append(line) }
         }
         let xScale = AxisScale(minimum: sweep.values.first ?? 0, maximum: sweep.values.last ?? 1)
         let yScale = AxisScale(minimum: 0, maximum: highest, includesZero: true)

@@ -2,8 +2,9 @@
 /// sweep value, then policy, then seed. The order is the order of every output
 /// row, whatever order the jobs actually ran in.
 public struct BenchPlan: Hashable, Sendable {
-    /// The most jobs one plan may have.
-    public static let maximumJobCount = 1_000_000
+    /// The most jobs one plan may have (each run keeps up to 8 kB of latency
+    /// summary, so this bounds a bench's memory to about 1 GB).
+    public static let maximumJobCount = 100_000
 
     /// The spec the plan was made from.
     public let spec: BenchSpec
