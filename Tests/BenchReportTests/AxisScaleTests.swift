@@ -71,6 +71,13 @@ struct ChartHelperTests {
         #expect(ReportSlug.sweepValue("arrivalRateScale", -0.5) != ReportSlug.sweepValue("arrivalRateScale", 0.5))
     }
 
+    @Test("long labels lose their middle, keeping both ends")
+    func truncation() {
+        #expect(ChartStyle.truncated("earliest-finish-variant-10", maximumCharacters: 18) == "earliest…ariant-10")
+        #expect(ChartStyle.truncated("earliest-finish-variant-10", maximumCharacters: 18).unicodeScalars.count == 18)
+        #expect(ChartStyle.truncated("short", maximumCharacters: 18) == "short")
+    }
+
     @Test("decimal text is correctly rounded and never prints -0")
     func decimals() {
         #expect(DecimalText.fixed(0.125, decimals: 2) == "0.12")

@@ -32,12 +32,15 @@ enum ChartStyle {
         Double(text.unicodeScalars.count) * fontSize * 0.58
     }
 
-    /// `text` cut to `maximumCharacters` with an ellipsis.
+    /// `text` cut to `maximumCharacters` with an ellipsis in the middle, so names
+    /// that differ only at the end (`variant-1`, `variant-2`) stay apart.
     static func truncated(_ text: String, maximumCharacters: Int) -> String {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.count > maximumCharacters, maximumCharacters > 1 else { return text }
-        var cut = String(String.UnicodeScalarView(scalars.prefix(maximumCharacters - 1)))
-        cut += "…"
-        return cut
+        guard scalars.count > maximumCharacters, maximumCharacters > 2 else { return text }
+        let head = (maximumCharacters - 1) / 2, tail = maximumCharacters - 1 - head
+        var cut = String.UnicodeScalarView(scalars.prefix(head))
+        cut.append("…")
+        cut.append(contentsOf: scalars.suffix(tail))
+        return String(cut)
     }
 }

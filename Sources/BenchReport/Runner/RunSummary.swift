@@ -83,8 +83,11 @@ public struct RunSummary: Hashable, Sendable {
 
     /// One summary figure.
     public enum Figure: Hashable, Sendable {
+        /// A count.
         case integer(Int)
+        /// A measurement in the key's unit.
         case real(Double)
+        /// Undefined (a latency when no task completed).
         case none
 
         init(_ value: Double?) {
