@@ -55,6 +55,7 @@ struct ChartHelperTests {
         #expect(SVGDocument.number(-0.001) == "0")
         #expect(SVGDocument.number(3.14159) == "3.14")
         #expect(SVGDocument.number(.nan) == "0")
+        #expect(SVGDocument.number(-7.05) == "-7.05" && SVGDocument.number(0.1) == "0.1" && SVGDocument.number(2.999) == "3")
     }
 
     @Test("XML escaping covers markup characters and characters XML forbids")

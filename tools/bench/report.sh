@@ -22,7 +22,7 @@ swift build -c release --package-path "$package" --product report-benchmark >&2
 binary="$(swift build -c release --package-path "$package" --show-bin-path)/report-benchmark"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; rm -f "$package/.deps/edgesim"' EXIT
 "$binary" "$work/report" | tee "$work/swift.txt"
 .venv/bin/python tools/bench/report_reference.py "$work/report" "$work/reference" | tee "$work/python.txt"
 swift_seconds=$(awk '$1 == "report_s" {print $2}' "$work/swift.txt")

@@ -56,14 +56,23 @@ struct SVGDocument {
     // MARK: - Formatting
 
     /// A coordinate with at most two decimals and no trailing zeros (`12.5`, `40`).
+    ///
+    /// Charts write tens of thousands of coordinates, so this formats whole
+    /// hundredths with integer arithmetic instead of calling `printf`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        var text = DecimalText.fixed(value, decimals: 2)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let scaled = (value * 100).rounded()
+        guard abs(scaled) < 1e15 else { return DecimalText.fixed(value, decimals: 0) }
+        let hundredths = Int64(scaled)
+        if hundredths == 0 { return "0" }
+        let magnitude = hundredths.magnitude
+        var text = hundredths < 0 ? "-" : ""
+        text += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
         }
-        return text == "-0" ? "0" : text
+        return text
     }
 
     /// Path data through `points`: `M x y L x y ...`.
@@ -77,6 +86,9 @@ struct SVGDocument {
 
     /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
     static func escape(_ text: String) -> String {
+        // Path data and numbers (most attribute bytes) need no escaping.
+        let needsWork = text.utf8.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0xEF }
+        guard needsWork else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
