@@ -2,6 +2,10 @@ internal import CLibXML2
 
 /// Parses an SVG document with libxml2 (network off, no entity substitution,
 /// no DTD) and exposes its elements for structural checks.
+///
+/// Keep `import Foundation` out of this test target: libxml2's headers pull in
+/// the system ICU, whose `UErrorCode` clashes with Foundation's bundled ICU
+/// ("'U_MF_…' is not present in definition of 'enum UErrorCode'").
 struct SVGInspector {
     struct Element {
         var name: String
