@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(
             name: "edgesim",
             dependencies: [
+                "BenchReport",
                 "ScenarioModel",
                 "StreamingIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
