@@ -49,7 +49,16 @@ def summarise(results: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def main() -> None:
     report, output = Path(sys.argv[1]), Path(sys.argv[2])
     output.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    timings = []
+    for _ in range(3):  # best of three, as the Swift side
+        start = time.perf_counter()
+        charts = write_report(report, output)
+        timings.append(time.perf_counter() - start)
+    print(f"reference_svg_charts {charts}")
+    print(f"reference_s {min(timings):.3f}")
+
+
+def write_report(report: Path, output: Path) -> int:
     results = pd.read_csv(report / "results.csv")
     sweep = results.columns[1]
     summary = summarise(results, ["scenario", sweep, "policy"])
@@ -89,8 +98,7 @@ def main() -> None:
             figure.savefig(output / f"{scenario}-{value}-queue-occupancy.svg")
             plt.close(figure)
             charts += 4
-    print(f"reference_svg_charts {charts}")
-    print(f"reference_s {time.perf_counter() - start:.3f}")
+    return charts
 
 
 if __name__ == "__main__":
