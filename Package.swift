@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "edgesim", targets: ["edgesim"]),
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
+        .library(name: "BenchReport", targets: ["BenchReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,11 +47,19 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// Benchmark matrices: the bench spec, a parallel deterministic runner,
+        /// statistics with confidence intervals, CSV/Markdown/HTML tables, SVG plots.
+        .target(
+            name: "BenchReport",
+            dependencies: ["StreamingIO"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
             name: "edgesim",
             dependencies: [
+                "BenchReport",
                 "ScenarioModel",
                 "StreamingIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +80,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioModelTests",
             dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "BenchReportTests",
+            dependencies: ["BenchReport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport", "CLibXML2"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",
