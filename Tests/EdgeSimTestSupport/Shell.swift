@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Runs processes for end-to-end tests and captures what they print.
 public enum Shell {
