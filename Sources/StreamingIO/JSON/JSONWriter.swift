@@ -13,6 +13,10 @@
 /// writer.endObject()
 /// print(writer.text)   // {\n  "name": "demo"\n}
 /// ```
+///
+/// Values go straight into one growable byte buffer: integers and the common
+/// doubles are formatted in place and strings are copied in runs, so writing a
+/// value allocates nothing (a million-node topology is written at disk speed).
 public final class JSONWriter {
     /// How a container lays out its members.
     public enum Layout: Sendable {
@@ -23,39 +27,53 @@ public final class JSONWriter {
     private struct Frame {
         var layout: Layout
         var count: Int
-        var isObject: Bool
     }
 
-    private var bytes: [UInt8] = []
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var frames: [Frame] = []
     private var pendingKey = false
+    private var labelScratch: [(key: String, value: String)] = []
     private let output: OutputFile?
+
+    static let flushThreshold = 64 * 1024
 
     /// A writer that keeps the text in memory (`text`, `data`).
     public init() {
         output = nil
-        bytes.reserveCapacity(4096)
+        capacity = 4096
+        buffer = .allocate(capacity: capacity)
+        frames.reserveCapacity(8)
     }
 
     /// A writer that streams into `output` (call `finish()` before committing it).
     public init(output: OutputFile) {
         self.output = output
-        bytes.reserveCapacity(64 * 1024)
+        capacity = Self.flushThreshold + 16 * 1024
+        buffer = .allocate(capacity: capacity)
+        frames.reserveCapacity(8)
+    }
+
+    deinit {
+        buffer.deallocate()
     }
 
     /// The text written so far (in-memory writers).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String {
+        String(decoding: UnsafeBufferPointer(start: buffer, count: count), as: UTF8.self)
+    }
 
     /// The bytes written so far (in-memory writers).
-    public var data: [UInt8] { bytes }
+    public var data: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
 
     // MARK: - Containers
 
     /// Starts an object, as a value or as the value of the pending key.
     public func beginObject(_ layout: Layout = .multiline) {
         beforeValue()
-        bytes.append(UInt8(ascii: "{"))
-        frames.append(Frame(layout: effectiveLayout(layout), count: 0, isObject: true))
+        appendByte(UInt8(ascii: "{"))
+        frames.append(Frame(layout: effectiveLayout(layout), count: 0))
     }
 
     /// Ends the innermost object.
@@ -66,8 +84,8 @@ public final class JSONWriter {
     /// Starts an array.
     public func beginArray(_ layout: Layout = .multiline) {
         beforeValue()
-        bytes.append(UInt8(ascii: "["))
-        frames.append(Frame(layout: effectiveLayout(layout), count: 0, isObject: false))
+        appendByte(UInt8(ascii: "["))
+        frames.append(Frame(layout: effectiveLayout(layout), count: 0))
     }
 
     /// Ends the innermost array.
@@ -79,8 +97,10 @@ public final class JSONWriter {
     public func key(_ name: String) {
         beforeMember()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        reserve(2)
+        buffer[count] = UInt8(ascii: ":")
+        buffer[count + 1] = UInt8(ascii: " ")
+        count += 2
         pendingKey = true
     }
 
@@ -95,7 +115,8 @@ public final class JSONWriter {
     /// Writes an integer value.
     public func integer(_ value: Int64) {
         beforeValue()
-        bytes.append(contentsOf: Array(String(value).utf8))
+        reserve(NumberFormatting.maximumIntegerLength)
+        count += NumberFormatting.write(value, to: buffer + count)
     }
 
     /// Writes an integer value.
@@ -109,32 +130,51 @@ public final class JSONWriter {
     public func number(_ value: Double) {
         beforeValue()
         guard value.isFinite else {
-            bytes.append(contentsOf: Array("null".utf8))
+            appendASCII("null")
             return
         }
-        bytes.append(contentsOf: Array(value.description.utf8))
+        reserve(NumberFormatting.maximumFastDoubleLength)
+        if let length = NumberFormatting.writeFast(value, to: buffer + count) {
+            count += length
+        } else {
+            appendASCII(value.description)
+        }
     }
 
     /// Writes `true` or `false`.
     public func bool(_ value: Bool) {
         beforeValue()
-        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+        appendASCII(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public func null() {
         beforeValue()
-        bytes.append(contentsOf: Array("null".utf8))
+        appendASCII("null")
     }
 
     /// Writes a string-to-string map with keys sorted, as an inline object.
+    ///
+    /// - Complexity: O(n^2) comparisons for n entries (insertion sort: label
+    ///   maps are small), no allocation once the writer has warmed up.
     public func stringMap(_ map: [String: String]) {
+        labelScratch.removeAll(keepingCapacity: true)
+        for entry in map {
+            var index = labelScratch.count
+            labelScratch.append(entry)
+            while index > 0 && entry.key < labelScratch[index - 1].key {
+                labelScratch[index] = labelScratch[index - 1]
+                index -= 1
+            }
+            labelScratch[index] = entry
+        }
         beginObject(.inline)
-        for key in map.keys.sorted() {
-            self.key(key)
-            string(map[key]!)
+        for entry in labelScratch {
+            key(entry.key)
+            string(entry.value)
         }
         endObject()
+        labelScratch.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Output
@@ -142,20 +182,20 @@ public final class JSONWriter {
     /// Writes pending bytes to the output file (streaming writers); adds a final
     /// newline. Does not commit the output.
     public func finish() throws(StreamingIOError) {
-        bytes.append(UInt8(ascii: "\n"))
+        appendByte(UInt8(ascii: "\n"))
         try flush()
     }
 
     /// Hands buffered bytes to the output file (streaming writers only).
     public func flush() throws(StreamingIOError) {
-        guard let output, !bytes.isEmpty else { return }
-        try output.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let output, count > 0 else { return }
+        try output.write(UnsafeRawBufferPointer(start: buffer, count: count))
+        count = 0
     }
 
     /// Flushes when the buffer is large; call between elements of long arrays.
     public func flushIfNeeded() throws(StreamingIOError) {
-        if output != nil && bytes.count >= 64 * 1024 { try flush() }
+        if output != nil && count >= Self.flushThreshold { try flush() }
     }
 
     // MARK: - Layout
@@ -166,19 +206,27 @@ public final class JSONWriter {
         return requested
     }
 
+    @inline(__always)
     private func beforeMember() {
-        guard var frame = frames.popLast() else { return }
-        if frame.count > 0 { bytes.append(UInt8(ascii: ",")) }
+        let top = frames.count - 1
+        guard top >= 0 else { return }
+        let frame = frames[top]
         switch frame.layout {
         case .multiline:
-            newline(indent: frames.count + 1)
+            if frame.count > 0 { appendByte(UInt8(ascii: ",")) }
+            newline(indent: top + 1)
         case .inline:
-            if frame.count > 0 { bytes.append(UInt8(ascii: " ")) }
+            if frame.count > 0 {
+                reserve(2)
+                buffer[count] = UInt8(ascii: ",")
+                buffer[count + 1] = UInt8(ascii: " ")
+                count += 2
+            }
         }
-        frame.count += 1
-        frames.append(frame)
+        frames[top].count = frame.count + 1
     }
 
+    @inline(__always)
     private func beforeValue() {
         if pendingKey {
             pendingKey = false
@@ -192,29 +240,102 @@ public final class JSONWriter {
         if frame.layout == .multiline && frame.count > 0 {
             newline(indent: frames.count)
         }
-        bytes.append(closing)
+        appendByte(closing)
     }
 
     private func newline(indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { bytes.append(UInt8(ascii: " ")) }
+        let width = indent * 2
+        reserve(width + 1)
+        buffer[count] = UInt8(ascii: "\n")
+        (buffer + count + 1).initialize(repeating: UInt8(ascii: " "), count: width)
+        count += width + 1
+    }
+
+    // MARK: - Bytes
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if capacity - count < extra { grow(minimum: count + extra) }
+    }
+
+    private func grow(minimum: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBuffer.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = newBuffer
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private func appendByte(_ byte: UInt8) {
+        reserve(1)
+        buffer[count] = byte
+        count += 1
+    }
+
+    private func appendASCII(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in appendRaw(utf8) }
+    }
+
+    @inline(__always)
+    private func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (buffer + count).update(from: base, count: bytes.count)
+        count += bytes.count
     }
 
     private func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Worst case every byte becomes a 6-byte \u00XX escape.
+            reserve(utf8.count * 6 + 2)
+            buffer[count] = UInt8(ascii: "\"")
+            count += 1
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if index > runStart {
+                    appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                }
+                appendEscape(byte)
+                runStart = index + 1
             }
+            if utf8.count > runStart {
+                appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            }
+            buffer[count] = UInt8(ascii: "\"")
+            count += 1
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscape(_ byte: UInt8) {
+        let escaped: UInt8
+        switch byte {
+        case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+        case 0x0A: escaped = UInt8(ascii: "n")
+        case 0x0D: escaped = UInt8(ascii: "r")
+        case 0x09: escaped = UInt8(ascii: "t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            let digits = hex.utf8Start
+            buffer[count] = 0x5C
+            buffer[count + 1] = UInt8(ascii: "u")
+            buffer[count + 2] = 0x30
+            buffer[count + 3] = 0x30
+            buffer[count + 4] = digits[Int(byte >> 4)]
+            buffer[count + 5] = digits[Int(byte & 0xF)]
+            count += 6
+            return
+        }
+        buffer[count] = 0x5C
+        buffer[count + 1] = escaped
+        count += 2
     }
 }
