@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "edgesim", targets: ["edgesim"]),
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
+        .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,13 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// Ether-style seeded cluster generator: archetypes, building blocks,
+        /// scenarios and declarative specs -> canonical topologies.
+        .target(
+            name: "ClusterGenerator",
+            dependencies: ["ScenarioModel", "StreamingIO"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -53,6 +61,7 @@ let package = Package(
             dependencies: [
                 "ScenarioModel",
                 "StreamingIO",
+                "ClusterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +80,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioModelTests",
             dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "ClusterGeneratorTests",
+            dependencies: ["ClusterGenerator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",
