@@ -70,16 +70,21 @@ extension Topology {
         encodeProvenance(into: writer)
         writer.key("nodes")
         writer.beginArray()
-        for node in nodes {
-            encode(node, into: writer)
-            try writer.flushIfNeeded()
+        // Elements are encoded in place (borrowed from the array's buffer), not copied.
+        try nodes.withUnsafeBufferPointer { (buffer) throws(StreamingIOError) in
+            for index in buffer.indices {
+                encode(buffer[index], into: writer)
+                try writer.flushIfNeeded()
+            }
         }
         writer.endArray()
         writer.key("links")
         writer.beginArray()
-        for link in links {
-            encode(link, into: writer)
-            try writer.flushIfNeeded()
+        try links.withUnsafeBufferPointer { (buffer) throws(StreamingIOError) in
+            for index in buffer.indices {
+                encode(buffer[index], into: writer)
+                try writer.flushIfNeeded()
+            }
         }
         writer.endArray()
         writer.key("media")

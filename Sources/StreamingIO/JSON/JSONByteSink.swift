@@ -211,26 +211,32 @@ struct JSONByteSink {
     }
 
     mutating func appendQuoted(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            // Worst case every byte becomes a 6-byte \u00XX escape.
-            reserve(utf8.count * 6 + 2)
-            buffer[count] = UInt8(ascii: "\"")
-            count += 1
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                index = Self.nextEscape(in: utf8, from: index)
-                guard index < utf8.count else { break }
-                if index > runStart { appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                appendEscape(utf8[index])
-                index += 1
-                runStart = index
-            }
-            if utf8.count > runStart { appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
-            buffer[count] = UInt8(ascii: "\"")
-            count += 1
+        // Native and small strings expose their UTF-8 without a copy of the string.
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) {
+            return done
         }
+        var copy = text
+        copy.withUTF8 { appendQuoted(utf8: $0) }
+    }
+
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+        // Worst case every byte becomes a 6-byte \u00XX escape.
+        reserve(utf8.count * 6 + 2)
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            index = Self.nextEscape(in: utf8, from: index)
+            guard index < utf8.count else { break }
+            if index > runStart { appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            appendEscape(utf8[index])
+            index += 1
+            runStart = index
+        }
+        if utf8.count > runStart { appendRaw(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
     }
 
     /// The index of the first byte at or after `start` that JSON must escape
