@@ -67,6 +67,13 @@ public enum ClusterGenerator {
 
         var builder = TopologyBuilder(
             prefixes: planner.prefixes, generator: SeededGenerator(seed: seed), maximumNodes: maximumNodes)
+        let expected = sites.reduce(PlanEstimate(nodes: Double(backbone.nodes.count), links: Double(backbone.links.count))) {
+            $0 + $1.block.estimate(size: 0)
+        }
+        // A little headroom over the expectation; a wrong guess only costs regrowth.
+        let cap = Double(maximumNodes)
+        builder.reserve(
+            nodes: Int(min(max(expected.nodes * 1.05, 0), cap)), links: Int(min(max(expected.links * 1.05, 0), cap * 2)))
         for router in backbone.nodes { try builder.append(router) }
         for link in backbone.links { builder.append(link) }
         for site in sites {

@@ -116,6 +116,18 @@ struct JSONWriterNumberTests {
         #expect(writer.text == expected)
     }
 
+    @Test("long doubles written many times, evicting each other in the cache, keep their exact form")
+    func repeatedLongDoubles() {
+        let long = (0..<300).map { 0.5003060900501561 + Double($0) * 1.1e-7 } + [1.0 / 3, 22.508279412, 2e-300, 1e200]
+        var values: [Double] = []
+        for round in 0..<5 { values += round % 2 == 0 ? long : long.reversed() }
+        let writer = JSONWriter()
+        writer.beginArray(.inline)
+        for value in values { writer.number(value) }
+        writer.endArray()
+        #expect(writer.text == "[" + values.map { $0.description }.joined(separator: ", ") + "]")
+    }
+
     @Test("integers at the limits")
     func integers() {
         let writer = JSONWriter()

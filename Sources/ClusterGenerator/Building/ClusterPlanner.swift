@@ -146,10 +146,9 @@ struct ClusterPlanner {
         let rack = try planLAN(
             members: [.hosts(servers)], uplink: nil, prefix: "switch_lan", role: "rack", memberLatency: .lan,
             sizeBound: sizeBound, location: cloudlet.location)
-        var planned = cloudletSwitch
-        planned.members = [.repeated(PlannedRepeat(
+        cloudletSwitch.members = [.repeated(PlannedRepeat(
             count: cloudlet.racks, size: nil, gridSpacingMeters: nil, block: .lan(rack), location: cloudlet.location))]
-        return planned
+        return cloudletSwitch
     }
 
     // MARK: - Pieces

@@ -16,18 +16,26 @@ struct JSONByteSink {
     private(set) var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var count = 0
-    private var frames: [Frame] = []
+    // The innermost open container lives in scalars (touched for every member);
+    // the enclosing ones wait in `outerFrames`.
+    private var depth = 0
+    private var top = Frame(isInline: false, count: 0)
+    private var outerFrames: [Frame] = []
     private var pendingKey = false
     private var sortScratch: [(key: String, value: String)] = []
     private var mapCache: [CachedMap] = []
     private var nextCacheSlot = 0
+    // Bit patterns of cached doubles; a NaN pattern marks an empty slot (NaN is never cached).
+    private var doubleCacheKeys = [UInt64](repeating: Double.nan.bitPattern, count: doubleCacheSlots)
+    private var doubleCacheLengths = [UInt8](repeating: 0, count: doubleCacheSlots)
+    private var doubleCacheBytes = [UInt8](repeating: 0, count: doubleCacheSlots * doubleCacheWidth)
 
     static let mapCacheSize = 32
 
     init(capacity: Int) {
         self.capacity = capacity
         buffer = .allocate(capacity: capacity)
-        frames.reserveCapacity(8)
+        outerFrames.reserveCapacity(8)
     }
 
     /// Frees the buffer (called once, by the writer's deinit).
@@ -45,14 +53,18 @@ struct JSONByteSink {
         beforeValue()
         appendByte(opening)
         // Inside an inline container everything stays inline.
-        let isInline = requestedInline || (frames.last?.isInline ?? false)
-        frames.append(Frame(isInline: isInline, count: 0))
+        let isInline = requestedInline || (depth > 0 && top.isInline)
+        if depth > 0 { outerFrames.append(top) }
+        top = Frame(isInline: isInline, count: 0)
+        depth += 1
     }
 
     mutating func endContainer(_ closing: UInt8) {
-        guard let frame = frames.popLast() else { return }
-        if !frame.isInline && frame.count > 0 { newline(indent: frames.count) }
+        guard depth > 0 else { return }
+        depth -= 1
+        if !top.isInline && top.count > 0 { newline(indent: depth) }
         appendByte(closing)
+        if depth > 0, let outer = outerFrames.popLast() { top = outer }
     }
 
     mutating func key(_ name: String) {
@@ -76,21 +88,19 @@ struct JSONByteSink {
 
     @inline(__always)
     private mutating func beforeMember() {
-        let top = frames.count - 1
-        guard top >= 0 else { return }
-        let frame = frames[top]
-        if frame.isInline {
-            if frame.count > 0 {
+        guard depth > 0 else { return }
+        if top.isInline {
+            if top.count > 0 {
                 reserve(2)
                 buffer[count] = UInt8(ascii: ",")
                 buffer[count + 1] = UInt8(ascii: " ")
                 count += 2
             }
         } else {
-            if frame.count > 0 { appendByte(UInt8(ascii: ",")) }
-            newline(indent: top + 1)
+            if top.count > 0 { appendByte(UInt8(ascii: ",")) }
+            newline(indent: depth)
         }
-        frames[top].count = frame.count + 1
+        top.count += 1
     }
 
     private mutating func newline(indent: Int) {
@@ -116,10 +126,33 @@ struct JSONByteSink {
         reserve(NumberFormatting.maximumFastDoubleLength)
         if let length = NumberFormatting.writeFast(value, to: buffer + count) {
             count += length
-        } else {
-            appendASCII(value.description)
+            return
+        }
+        // Long doubles (a latency mode such as 0.5003060900501561) repeat across
+        // elements: keep their `description` bytes in a small direct-mapped cache.
+        let bits = value.bitPattern
+        let slot = Int(truncatingIfNeeded: (bits ^ (bits >> 29) ^ (bits >> 47)) & UInt64(Self.doubleCacheSlots - 1))
+        if doubleCacheKeys[slot] == bits {
+            let length = Int(doubleCacheLengths[slot])
+            doubleCacheBytes.withUnsafeBufferPointer { cached in
+                appendRaw(UnsafeBufferPointer(rebasing: cached[(slot * Self.doubleCacheWidth)..<(slot * Self.doubleCacheWidth + length)]))
+            }
+            return
+        }
+        var text = value.description
+        text.withUTF8 { utf8 in
+            appendRaw(utf8)
+            guard utf8.count <= Self.doubleCacheWidth else { return }
+            doubleCacheKeys[slot] = bits
+            doubleCacheLengths[slot] = UInt8(utf8.count)
+            doubleCacheBytes.withUnsafeMutableBufferPointer { cached in
+                for index in 0..<utf8.count { cached[slot * Self.doubleCacheWidth + index] = utf8[index] }
+            }
         }
     }
+
+    static let doubleCacheSlots = 64
+    static let doubleCacheWidth = 32
 
     mutating func stringMap(_ map: [String: String]) {
         let identity = Self.storageIdentity(of: map)

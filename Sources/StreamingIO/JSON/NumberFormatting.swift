@@ -80,19 +80,22 @@ enum NumberFormatting {
             destination[0] = UInt8(ascii: "-")
             length = 1
         }
-        if magnitude == magnitude.rounded(.towardZero) {
+        // Conversions instead of `rounded()`: those call into libm on baseline x86-64.
+        let integral = UInt64(magnitude)
+        if Double(integral) == magnitude {
             // Integral (including zero): digits and ".0".
-            length += write(unsigned: UInt64(magnitude), to: destination + length)
+            length += write(unsigned: integral, to: destination + length)
             destination[length] = UInt8(ascii: ".")
             destination[length + 1] = UInt8(ascii: "0")
             return length + 2
         }
         guard magnitude >= 1e-3 else { return nil }
         for fractionDigits in 1...17 {
-            let scaled = (magnitude * powersOfTen[fractionDigits]).rounded()
-            guard scaled < 1e15 else { return nil }
-            guard scaled / powersOfTen[fractionDigits] == magnitude else { continue }
-            let digits = UInt64(scaled)
+            let product = magnitude * powersOfTen[fractionDigits]
+            guard product < 1e15 else { return nil }
+            // Any rounding works here: only an exact candidate passes the check below.
+            let digits = UInt64(product + 0.5)
+            guard Double(digits) / powersOfTen[fractionDigits] == magnitude else { continue }
             let divisor = integerPowersOfTen[fractionDigits]
             length += write(unsigned: digits / divisor, to: destination + length)
             destination[length] = UInt8(ascii: ".")
