@@ -16,7 +16,9 @@ struct TopologyBuilder {
     private(set) var links: [Link] = []
     private(set) var media: [SharedMedium] = []
     private var counters: [Int]
-    private let prefixes: [[UInt8]]
+    // Every prefix with its `_`, back to back: a name costs no array retain.
+    private let prefixBytes: [UInt8]
+    private let prefixStarts: [Int]
     private var generator: SeededGenerator
     private let maximumNodes: Int
 
@@ -34,7 +36,15 @@ struct TopologyBuilder {
     }
 
     init(prefixes: [String], generator: SeededGenerator, maximumNodes: Int) {
-        self.prefixes = prefixes.map { Array($0.utf8) + [UInt8(ascii: "_")] }
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for prefix in prefixes {
+            starts.append(bytes.count)
+            bytes += Array(prefix.utf8) + [UInt8(ascii: "_")]
+        }
+        starts.append(bytes.count)
+        prefixBytes = bytes
+        prefixStarts = starts
         counters = [Int](repeating: 0, count: prefixes.count)
         self.generator = generator
         self.maximumNodes = maximumNodes
@@ -170,24 +180,27 @@ struct TopologyBuilder {
     private mutating func nextName(_ slot: Int) -> String {
         let number = counters[slot]
         counters[slot] = number &+ 1
-        let prefix = prefixes[slot]
-        return String(unsafeUninitializedCapacity: prefix.count + 20) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            for index in 0..<prefix.count { base[index] = prefix[index] }
-            var digits = 1
-            var probe = number
-            while probe >= 10 {
-                probe /= 10
-                digits += 1
+        let start = prefixStarts[slot]
+        let length = prefixStarts[slot + 1] - start
+        var digits = 1
+        var probe = number
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        return prefixBytes.withUnsafeBufferPointer { prefix in
+            String(unsafeUninitializedCapacity: length + digits) { buffer in
+                guard let base = buffer.baseAddress, let source = prefix.baseAddress else { return 0 }
+                base.update(from: source + start, count: length)
+                var remaining = number
+                var index = length + digits
+                while index > length {
+                    index -= 1
+                    base[index] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
+                    remaining /= 10
+                }
+                return length + digits
             }
-            var remaining = number
-            var index = prefix.count + digits
-            while index > prefix.count {
-                index -= 1
-                base[index] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
-                remaining /= 10
-            }
-            return prefix.count + digits
         }
     }
 
