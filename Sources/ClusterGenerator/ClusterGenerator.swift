@@ -57,23 +57,23 @@ public enum ClusterGenerator {
         var sites: [PlannedSite] = []
         for site in spec.sites {
             guard backbone.routerIds.contains(site.router) else {
+                let known = backbone.routerIds.sorted().joined(separator: ", ")
                 throw .invalidSpec(
-                    site.location ?? site.block.location,
-                    "unknown backbone router '\(site.router)' (routers: \(backbone.routerIds.sorted().joined(separator: ", ")))")
+                    site.location ?? site.block.location, "unknown backbone router '\(site.router)' (routers: \(known))"
+                )
             }
-            sites.append(PlannedSite(
-                router: site.router, block: try planner.plan(site.block, memberLatency: .lan, sizeBound: false)))
+            sites.append(
+                PlannedSite(
+                    router: site.router, block: try planner.plan(site.block, memberLatency: .lan, sizeBound: false)))
         }
 
         var builder = TopologyBuilder(
             prefixes: planner.prefixes, generator: SeededGenerator(seed: seed), maximumNodes: maximumNodes)
-        let expected = sites.reduce(PlanEstimate(nodes: Double(backbone.nodes.count), links: Double(backbone.links.count))) {
-            $0 + $1.block.estimate(size: 0)
-        }
-        // A little headroom over the expectation; a wrong guess only costs regrowth.
-        let cap = Double(maximumNodes)
+        let start = PlanEstimate(nodes: Double(backbone.nodes.count), links: Double(backbone.links.count))
+        let expected = sites.reduce(start) { $0 + $1.block.estimate(size: 0) }
         builder.reserve(
-            nodes: Int(min(max(expected.nodes * 1.05, 0), cap)), links: Int(min(max(expected.links * 1.05, 0), cap * 2)))
+            nodes: reservation(expected.nodes, limit: maximumNodes),
+            links: reservation(expected.links, limit: maximumNodes))
         for router in backbone.nodes { try builder.append(router) }
         for link in backbone.links { builder.append(link) }
         for site in sites {
@@ -83,6 +83,15 @@ public enum ClusterGenerator {
 
         var recorded = provenance
         recorded.seed = seed
-        return Topology(name: spec.name, provenance: recorded, nodes: builder.nodes, links: builder.links, media: builder.media)
+        return Topology(
+            name: spec.name, provenance: recorded, nodes: builder.nodes, links: builder.links, media: builder.media)
+    }
+
+    /// Room to reserve for an expected count: a little headroom, never more than
+    /// the node limit (a wrong guess only costs regrowth).
+    private static func reservation(_ expected: Double, limit: Int) -> Int {
+        let padded = expected * 1.05
+        guard padded.isFinite, padded > 0 else { return 0 }
+        return padded < Double(limit) ? Int(padded) : limit
     }
 }

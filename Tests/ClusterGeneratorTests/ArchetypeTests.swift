@@ -62,9 +62,10 @@ struct ArchetypeTests {
         #expect(rpi.cores == 4 && rpi.coreSpeedMips == 3220 && rpi.memoryBytes == 1_023_012_864)
         #expect(rpi.idlePowerWatts == 1.9 && rpi.busyPowerWatts == 5.1)
         #expect(rpi.queueCapacity == 10)
-        #expect(rpi.labels == [
-            "ether.edgerun.io/arch": "arm32", "ether.edgerun.io/model": "rpi3b+", "ether.edgerun.io/type": "sbc",
-        ])
+        #expect(
+            rpi.labels == [
+                "ether.edgerun.io/arch": "arm32", "ether.edgerun.io/model": "rpi3b+", "ether.edgerun.io/type": "sbc",
+            ])
         let server = try #require(topology.nodes.first { $0.id == "server_0" })
         #expect(server.kind == .edge && server.tier == 1 && server.queueCapacity == 50)
     }

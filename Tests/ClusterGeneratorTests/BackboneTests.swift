@@ -35,10 +35,11 @@ struct BackboneTests {
     }
 
     @Test(
-        "the geographic model agrees with measured one-way latencies (half of cloudping's round trips); Ether's use of round trips as one-way doubles them",
+        "the geographic model agrees with half of cloudping's measured round trips; Ether's one-way use doubles them",
         .enabled(if: Fixtures.sharedData != nil, "../shared/data absent: cloudping comparison skipped"))
     func cloudping() throws {
-        let ether = try EtherSample(path: (Fixtures.sharedData ?? "") + "/topologies/ether/cloud_regions_cloudping_s42.json")
+        let ether = try EtherSample(
+            path: (Fixtures.sharedData ?? "") + "/topologies/ether/cloud_regions_cloudping_s42.json")
         let topology = try ClusterGenerator.generate(CloudRegionsScenario(), seed: 1)
         var modelled: [String: Double] = [:]
         for link in topology.links where link.labels["role"] == "backbone" {

@@ -35,8 +35,11 @@ struct DeterminismTests {
         for _ in 0..<2 {
             let topology = try ClusterGenerator.generate(IndustrialIoTScenario(), seed: 1)
             let ids = Set(topology.nodes.map(\.id))
-            #expect(ids.isSuperset(of: ["rpi3_0", "rpi3_2", "nuc_0", "tx2_0", "server_14", "switch_lan_4", "shared_0",
-                                        "switch_cloudlet_0", "internet"]))
+            #expect(
+                ids.isSuperset(of: [
+                    "rpi3_0", "rpi3_2", "nuc_0", "tx2_0", "server_14", "switch_lan_4", "shared_0",
+                    "switch_cloudlet_0", "internet",
+                ]))
             #expect(!ids.contains("rpi3_3"))
         }
     }

@@ -39,8 +39,11 @@ struct EtherParityTests {
         let ether = try Self.sample(sample)
         let topology = try ClusterGenerator.generate(IndustrialIoTScenario(premises: premises), seed: 42)
         Self.expectSameStructure(topology, ether)
-        #expect(ether.computeModels == ["nuci5": premises, "nvidia_jetson_tx2": premises, "rpi3b+": 3 * premises,
-                                        "server": 15 * premises])
+        #expect(
+            ether.computeModels == [
+                "nuci5": premises, "nvidia_jetson_tx2": premises, "rpi3b+": 3 * premises,
+                "server": 15 * premises,
+            ])
     }
 
     @Test("industrial IoT across two sites (Ether's examples/iiot.py): 3 premises at chix, 1 at nyc, 10 ms apart")
@@ -71,9 +74,11 @@ struct EtherParityTests {
         Self.expectSameStructure(topology, ether)
     }
 
-    @Test("urban sensing: the same neighbourhood sizes give the same structure", arguments: [
-        "urban_sensing_c3_s42", "urban_sensing_c10_s7",
-    ])
+    @Test(
+        "urban sensing: the same neighbourhood sizes give the same structure",
+        arguments: [
+            "urban_sensing_c3_s42", "urban_sensing_c10_s7",
+        ])
     func urbanSensing(sample: String) throws {
         let ether = try Self.sample(sample)
         let sizes = ether.neighbourhoodSizes.values.sorted()
@@ -85,9 +90,12 @@ struct EtherParityTests {
             Issue.record("urban-sensing starts with its city of repeated cells")
             return
         }
-        spec.sites.replaceSubrange(0..<1, with: sizes.map { size in
-            ClusterSpec.Site(at: "internet", .repeated(Block.Repeat(city.block, count: .fixed(1), size: .fixed(size))))
-        })
+        spec.sites.replaceSubrange(
+            0..<1,
+            with: sizes.map { size in
+                ClusterSpec.Site(
+                    at: "internet", .repeated(Block.Repeat(city.block, count: .fixed(1), size: .fixed(size))))
+            })
         let topology = try ClusterGenerator.generate(spec, seed: 42)
         Self.expectSameStructure(topology, ether)
         #expect(defaults.cloudletRacks * defaults.cloudletServersPerRack == ether.computeModels["server"])

@@ -65,12 +65,13 @@ struct EtherSample {
         var arcs: [Arc] = []
         for arc in document["links"]?.array ?? [] {
             guard let source = arc["source"]?.string, let target = arc["target"]?.string,
-                  vertices[source] != nil, vertices[target] != nil
+                vertices[source] != nil, vertices[target] != nil
             else { continue }
-            arcs.append(Arc(
-                source: source, target: target, directed: arc["directed"]?.bool ?? false,
-                isForward: arc["conn_forward"]?.bool ?? true, latencyClass: Self.latencyClass(of: arc),
-                latencyMs: arc["latency"]?.number ?? 0))
+            arcs.append(
+                Arc(
+                    source: source, target: target, directed: arc["directed"]?.bool ?? false,
+                    isForward: arc["conn_forward"]?.bool ?? true, latencyClass: Self.latencyClass(of: arc),
+                    latencyMs: arc["latency"]?.number ?? 0))
         }
         // Each connection runs from child (source) to parent (target) on its forward arc.
         var parent: [String: String] = [:]
@@ -81,17 +82,21 @@ struct EtherSample {
             if from.kind == "internet" && to.kind == "internet" {
                 backboneArcs.append((arc.source, arc.target, arc.latencyMs))
                 if !arc.directed && arc.isForward {
-                    count(LinkClass(role: "backbone", latencyClass: "wan", directed: false,
-                                    bandwidthMbps: 0, inSharedMedium: false))
+                    count(
+                        LinkClass(
+                            role: "backbone", latencyClass: "wan", directed: false,
+                            bandwidthMbps: 0, inSharedMedium: false))
                 }
                 continue
             }
             if arc.directed {
                 // UpDownLink: the arc into the up or down vertex carries the latency.
                 if to.kind == "link", let type = to.linkType, type == "uplink" || type == "downlink" {
-                    count(LinkClass(
-                        role: type, latencyClass: arc.latencyClass, directed: true, bandwidthMbps: to.bandwidth ?? 0,
-                        inSharedMedium: false))
+                    count(
+                        LinkClass(
+                            role: type, latencyClass: arc.latencyClass, directed: true,
+                            bandwidthMbps: to.bandwidth ?? 0,
+                            inSharedMedium: false))
                 }
                 continue
             }
@@ -100,17 +105,21 @@ struct EtherSample {
             switch (from.kind, from.linkType) {
             case ("node", _):
                 // The host's NIC vertex is `to`; the NIC's own parent decides the medium.
-                count(LinkClass(
-                    role: "host", latencyClass: arc.latencyClass, directed: false, bandwidthMbps: to.bandwidth ?? 0,
-                    inSharedMedium: nicParent?.linkType == "shared"))
+                count(
+                    LinkClass(
+                        role: "host", latencyClass: arc.latencyClass, directed: false, bandwidthMbps: to.bandwidth ?? 0,
+                        inSharedMedium: nicParent?.linkType == "shared"))
             case ("switch", _):
-                count(LinkClass(
-                    role: "switch", latencyClass: arc.latencyClass, directed: false,
-                    bandwidthMbps: Self.switchBandwidthMbps, inSharedMedium: to.linkType == "shared"))
+                count(
+                    LinkClass(
+                        role: "switch", latencyClass: arc.latencyClass, directed: false,
+                        bandwidthMbps: Self.switchBandwidthMbps, inSharedMedium: to.linkType == "shared"))
             case ("link", "shared"):
-                count(LinkClass(
-                    role: "shared", latencyClass: arc.latencyClass, directed: false, bandwidthMbps: from.bandwidth ?? 0,
-                    inSharedMedium: false))
+                count(
+                    LinkClass(
+                        role: "shared", latencyClass: arc.latencyClass, directed: false,
+                        bandwidthMbps: from.bandwidth ?? 0,
+                        inSharedMedium: false))
             default:
                 break  // a NIC's connection to its parent is part of the host link
             }

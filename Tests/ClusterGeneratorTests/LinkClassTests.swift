@@ -8,12 +8,14 @@ import Testing
 struct LinkClassTests {
     /// Ether's distributions (`ether/qos/latency.py`) with the modes and means
     /// the notes tabulate (computed there with SciPy).
-    @Test("latency classes carry Ether's distributions; links use the mode", arguments: [
-        ("lan", 0.25, 0.35, 0.16, 0.500, 0.515),
-        ("wlan", 0.635, 1.18, 3.27, 3.365, 5.180),
-        ("business_isp", 0.87, 5.95, 1.21, 6.518, 7.717),
-        ("mobile_isp", 0.49, 16.2, 8.02, 22.508, 25.24),
-    ])
+    @Test(
+        "latency classes carry Ether's distributions; links use the mode",
+        arguments: [
+            ("lan", 0.25, 0.35, 0.16, 0.500, 0.515),
+            ("wlan", 0.635, 1.18, 3.27, 3.365, 5.180),
+            ("business_isp", 0.87, 5.95, 1.21, 6.518, 7.717),
+            ("mobile_isp", 0.49, 16.2, 8.02, 22.508, 25.24),
+        ])
     func etherClasses(name: String, shape: Double, location: Double, scale: Double, mode: Double, mean: Double) throws {
         let latency = try #require(LatencyClass.named(name))
         #expect(latency.distribution == .lognormal(shape: shape, locationMs: location, scaleMs: scale))
@@ -46,7 +48,9 @@ struct LinkClassTests {
         Expectation(role: "backbone", latencyClass: "wan", bandwidths: [100_000], directed: false),
     ]
 
-    @Test("every link of every scenario has its class's bandwidth, distribution and mode", arguments: 0..<ScenarioTests.cases.count)
+    @Test(
+        "every link of every scenario has its class's bandwidth, distribution and mode",
+        arguments: 0..<ScenarioTests.cases.count)
     func scenarioLinks(caseIndex: Int) throws {
         let (name, scenario) = ScenarioTests.cases[caseIndex]
         let topology = try ClusterGenerator.generate(scenario, seed: 5)
@@ -54,11 +58,15 @@ struct LinkClassTests {
         for link in topology.links {
             let role = link.labels["role"] ?? ""
             let latencyClass = link.labels["class"] ?? ""
-            guard let expected = Self.expectations.first(where: { $0.role == role && $0.latencyClass == latencyClass }) else {
-                Issue.record("\(name): unexpected link class \(role)/\(latencyClass) on \(link.source) -> \(link.target)")
+            guard let expected = Self.expectations.first(where: { $0.role == role && $0.latencyClass == latencyClass })
+            else {
+                Issue.record(
+                    "\(name): unexpected link class \(role)/\(latencyClass) on \(link.source) -> \(link.target)")
                 continue
             }
-            #expect(expected.bandwidths.contains(link.bandwidthMbps), "\(name): \(role)/\(latencyClass) \(link.bandwidthMbps)")
+            #expect(
+                expected.bandwidths.contains(link.bandwidthMbps),
+                "\(name): \(role)/\(latencyClass) \(link.bandwidthMbps)")
             #expect(link.directed == expected.directed)
             if let named = LatencyClass.named(latencyClass) {
                 #expect(link.latencyDistribution == named.distribution)
@@ -96,7 +104,8 @@ struct LinkClassTests {
         #expect(up.first?.labels["uplink"] == "mobile")
         #expect(abs((up.first?.latencyMs ?? 0) - 22.508) < 0.001)
         let rpiLinks = topology.links.filter { $0.source.hasPrefix("rpi3_") }
-        #expect(!rpiLinks.isEmpty && rpiLinks.allSatisfy { $0.sharedMediumId == nil }, "rpi3s sit in boxes behind a switch")
+        #expect(
+            !rpiLinks.isEmpty && rpiLinks.allSatisfy { $0.sharedMediumId == nil }, "rpi3s sit in boxes behind a switch")
         let boxLinks = topology.links.filter { $0.target == "shared_0" && $0.labels["role"] == "switch" }
         #expect(!boxLinks.isEmpty && boxLinks.allSatisfy { $0.sharedMediumId == "shared_0" })
     }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ClusterGenerator
 import EdgeSimTestSupport
 import ScenarioModel
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Ether draws each urban-sensing cell's neighbourhood size as
 /// `int(2.02 + exp(0.82 Z))` (SciPy `lognorm(0.82, 2.02)` truncated): minimum 2,

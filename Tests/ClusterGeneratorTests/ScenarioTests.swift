@@ -16,7 +16,10 @@ struct ScenarioTests {
         ("cloud-regions", CloudRegionsScenario()),
         ("cloud-regions 3", CloudRegionsScenario(regions: Array(CloudRegion.awsRegions.prefix(3)), racks: 2)),
         ("mec default", MECScenario()),
-        ("mec 12x30", MECScenario(baseStations: 12, devicesPerStation: 30, mecServersPerStation: 2, mecArchetype: "nx")),
+        (
+            "mec 12x30",
+            MECScenario(baseStations: 12, devicesPerStation: 30, mecServersPerStation: 2, mecArchetype: "nx")
+        ),
     ]
 
     static func generate(_ scenario: any ClusterScenario, seed: UInt64 = 7) throws -> Topology {
@@ -110,10 +113,12 @@ struct ScenarioTests {
                 Issue.record("device \(device) has no station position")
                 continue
             }
-            let distance = ((position.0 - at.0) * (position.0 - at.0) + (position.1 - at.1) * (position.1 - at.1)).squareRoot()
+            let distance = ((position.0 - at.0) * (position.0 - at.0) + (position.1 - at.1) * (position.1 - at.1))
+                .squareRoot()
             #expect(distance <= 200.01)
         }
-        let models = Set(topology.nodes.filter { $0.kind == .device }.compactMap { $0.labels["ether.edgerun.io/model"] })
+        let models = Set(
+            topology.nodes.filter { $0.kind == .device }.compactMap { $0.labels["ether.edgerun.io/model"] })
         #expect(models == ["rpi4", "nvidia_jetson_nano", "coral"])
         // Jetson Nanos are edge-class archetypes; in the mix they are placed as devices.
         #expect(topology.nodeCountsByKind[.device] == 135)

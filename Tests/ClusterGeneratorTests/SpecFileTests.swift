@@ -68,7 +68,8 @@ struct SpecFileTests {
         let wifi = topology.links.filter { $0.labels["class"] == "wlan" }
         #expect(wifi.count == devices.count && wifi.allSatisfy { $0.sharedMediumId != nil })
         // Backbone: the round trip is halved, the geographic link is one way; both undirected.
-        let measured = try #require(topology.links.first { $0.source == "campus_gw" && $0.target == "internet_eu-central-1" })
+        let measured = try #require(
+            topology.links.first { $0.source == "campus_gw" && $0.target == "internet_eu-central-1" })
         #expect(measured.latencyMs == 4.5 && !measured.directed)
         #expect(measured.labels["latencySource"] == "round-trip/2")
         let modelled = try #require(topology.links.first { $0.labels["latencySource"] == "geographic" })
@@ -76,42 +77,72 @@ struct SpecFileTests {
         #expect(topology.links.filter { $0.labels["role"] == "backbone" }.count == 2)
         // Cells on an 80 m grid, devices within 30 m of their cell.
         let cellSwitches = topology.nodes.filter { $0.labels["block"] == "shared" }
-        #expect(cellSwitches.map(\.position) == [
-            .planar(xMeters: 0, yMeters: 0), .planar(xMeters: 80, yMeters: 0), .planar(xMeters: 160, yMeters: 0),
-            .planar(xMeters: 0, yMeters: 80), .planar(xMeters: 80, yMeters: 80), .planar(xMeters: 160, yMeters: 80),
-        ])
+        #expect(
+            cellSwitches.map(\.position) == [
+                .planar(xMeters: 0, yMeters: 0), .planar(xMeters: 80, yMeters: 0), .planar(xMeters: 160, yMeters: 0),
+                .planar(xMeters: 0, yMeters: 80), .planar(xMeters: 80, yMeters: 80), .planar(xMeters: 160, yMeters: 80),
+            ])
         #expect(topology.nodeCountsByKind[.cloud] == 8)
     }
 
-    @Test("spec errors name the file, line, column and what was expected", arguments: [
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts", "archetype": "rpi9"}}]}"#,
-         "unknown archetype 'rpi9'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "lan", "members": [], "count": 3}}]}"#,
-         "spec.json:1:110: $.sites[0].block.count: 'count' does not apply to a 'lan' block"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts", "archetype": "rpi3", "count": "n"}}]}"#,
-         "uses n, but no enclosing repeat block draws a size"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "tower"}}]}"#,
-         "spec.json:1:70: $.sites[0].block: unknown block type 'tower'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts", "archetype": "rpi3", "count": -2}}]}"#,
-         "a count must be within 0...100000000, found -2"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "shared", "members": [], "uplink": "satellite"}}]}"#,
-         "unknown uplink 'satellite'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"at": "mars", "block": {"type": "cloudlet"}}]}"#,
-         "unknown backbone router 'mars'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "backbone": {"routers": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "rttMs": 8, "latencyMs": 4}]}, "sites": []}"#,
-         "needs exactly one of 'latencyMs' (one way), 'rttMs' (round trip, halved)"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "backbone": {"routers": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "latency": "geographic"}]}, "sites": []}"#,
-         "a geographic latency needs positions on both 'a' and 'b'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 2, "sites": []}"#, "unsupported spec version 2"),
-        (#"{"format": "edgesim-topology", "version": 1, "sites": []}"#, "expected format 'edgesim-cluster-spec'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [], "zones": []}"#, "unknown key 'zones' in a cluster spec"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts", "archetype": {"rpi3": 0}}}]}"#,
-         "expected a positive number, found 0.0"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "archetypes": [{"name": "x", "cores": 2}], "sites": []}"#,
-         "archetype 'x' needs 'cores', 'coreSpeedMips' and 'memoryBytes'"),
-        (#"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts", "archetype": "rpi3"}}"#,
-         "spec.json:1:"),
-    ])
+    /// A spec with `{"format": "edgesim-cluster-spec", "version": 1, ` before `fragment` (the
+    /// columns in expected messages count that prefix).
+    static func spec(_ fragment: String) -> String {
+        #"{"format": "edgesim-cluster-spec", "version": 1, "# + fragment + "}"
+    }
+
+    static let twoRouters =
+        #""backbone": {"routers": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "#
+
+    @Test(
+        "spec errors name the file, line, column and what was expected",
+        arguments: [
+            (spec(#""sites": [{"block": {"type": "hosts", "archetype": "rpi9"}}]"#), "unknown archetype 'rpi9'"),
+            (
+                spec(#""sites": [{"block": {"type": "lan", "members": [], "count": 3}}]"#),
+                "spec.json:1:110: $.sites[0].block.count: 'count' does not apply to a 'lan' block"
+            ),
+            (
+                spec(#""sites": [{"block": {"type": "hosts", "archetype": "rpi3", "count": "n"}}]"#),
+                "uses n, but no enclosing repeat block draws a size"
+            ),
+            (
+                spec(#""sites": [{"block": {"type": "tower"}}]"#),
+                "spec.json:1:70: $.sites[0].block: unknown block type 'tower'"
+            ),
+            (
+                spec(#""sites": [{"block": {"type": "hosts", "archetype": "rpi3", "count": -2}}]"#),
+                "a count must be within 0...100000000, found -2"
+            ),
+            (
+                spec(#""sites": [{"block": {"type": "shared", "members": [], "uplink": "satellite"}}]"#),
+                "unknown uplink 'satellite'"
+            ),
+            (spec(#""sites": [{"at": "mars", "block": {"type": "cloudlet"}}]"#), "unknown backbone router 'mars'"),
+            (
+                spec(twoRouters + #""rttMs": 8, "latencyMs": 4}]}, "sites": []"#),
+                "needs exactly one of 'latencyMs' (one way), 'rttMs' (round trip, halved)"
+            ),
+            (
+                spec(twoRouters + #""latency": "geographic"}]}, "sites": []"#),
+                "a geographic latency needs positions on both 'a' and 'b'"
+            ),
+            (#"{"format": "edgesim-cluster-spec", "version": 2, "sites": []}"#, "unsupported spec version 2"),
+            (#"{"format": "edgesim-topology", "version": 1, "sites": []}"#, "expected format 'edgesim-cluster-spec'"),
+            (spec(#""sites": [], "zones": []"#), "unknown key 'zones' in a cluster spec"),
+            (
+                spec(#""sites": [{"block": {"type": "hosts", "archetype": {"rpi3": 0}}}]"#),
+                "expected a positive number, found 0.0"
+            ),
+            (
+                spec(#""archetypes": [{"name": "x", "cores": 2}], "sites": []"#),
+                "archetype 'x' needs 'cores', 'coreSpeedMips' and 'memoryBytes'"
+            ),
+            (
+                #"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "hosts"}}"#,
+                "spec.json:1:"
+            ),
+        ])
     func errors(text: String, expected: String) {
         do {
             let spec = try Self.decode(text)
@@ -124,35 +155,51 @@ struct SpecFileTests {
 
     @Test("counts out of range while materialising fail cleanly instead of trapping")
     func runawayCounts() throws {
-        let spec = ClusterSpec(name: "runaway", sites: [
-            ClusterSpec.Site(at: "internet", .repeated(Block.Repeat(
-                .hosts("rpi3", count: .linear(perSize: 50_000_000, offset: 0)), count: .fixed(1), size: .fixed(3)))),
-        ])
+        let spec = ClusterSpec(
+            name: "runaway",
+            sites: [
+                ClusterSpec.Site(
+                    at: "internet",
+                    .repeated(
+                        Block.Repeat(
+                            .hosts("rpi3", count: .linear(perSize: 50_000_000, offset: 0)), count: .fixed(1),
+                            size: .fixed(3))))
+            ])
         #expect(throws: GeneratorError.self) { try ClusterGenerator.generate(spec, seed: 1) }
-        let wide = ClusterSpec(name: "wide", sites: [
-            ClusterSpec.Site(at: "internet", .hosts("rpi3", count: .fixed(2000))),
-        ])
+        let wide = ClusterSpec(
+            name: "wide",
+            sites: [
+                ClusterSpec.Site(at: "internet", .hosts("rpi3", count: .fixed(2000)))
+            ])
         do {
             _ = try ClusterGenerator.generate(wide, seed: 1, maximumNodes: 1000)
             Issue.record("the node limit was not enforced")
         } catch {
             #expect(error.description.contains("more than 1000 nodes"))
         }
-        let heavyTail = ClusterSpec(name: "tail", sites: [
-            ClusterSpec.Site(at: "internet", .repeated(Block.Repeat(
-                .hosts("rpi3"), count: .lognormal(shape: 40, location: 0, scale: 1e9)))),
-        ])
+        let heavyTail = ClusterSpec(
+            name: "tail",
+            sites: [
+                ClusterSpec.Site(
+                    at: "internet",
+                    .repeated(
+                        Block.Repeat(
+                            .hosts("rpi3"), count: .lognormal(shape: 40, location: 0, scale: 1e9))))
+            ])
         #expect(throws: GeneratorError.self) { try ClusterGenerator.generate(heavyTail, seed: 3) }
     }
 
-    @Test("linear counts parse in their written forms", arguments: [
-        ("n", Count.linear(perSize: 1, offset: 0)), ("2n", .linear(perSize: 2, offset: 0)),
-        ("2n+1", .linear(perSize: 2, offset: 1)), (" 3n - 2 ", .linear(perSize: 3, offset: -2)),
-        ("-n+4", .linear(perSize: -1, offset: 4)), ("7", .fixed(7)),
-    ])
+    @Test(
+        "linear counts parse in their written forms",
+        arguments: [
+            ("n", Count.linear(perSize: 1, offset: 0)), ("2n", .linear(perSize: 2, offset: 0)),
+            ("2n+1", .linear(perSize: 2, offset: 1)), (" 3n - 2 ", .linear(perSize: 3, offset: -2)),
+            ("-n+4", .linear(perSize: -1, offset: 4)), ("7", .fixed(7)),
+        ])
     func linearCounts(text: String, expected: Count) throws {
+        let hosts = #"{"type": "hosts", "archetype": "rpi3", "count": "\#(text)"}"#
         let spec = try Self.decode(
-            #"{"format": "edgesim-cluster-spec", "version": 1, "sites": [{"block": {"type": "repeat", "count": 1, "size": 5, "block": {"type": "hosts", "archetype": "rpi3", "count": "\#(text)"}}}]}"#)
+            Self.spec(#""sites": [{"block": {"type": "repeat", "count": 1, "size": 5, "block": "# + hosts + "}}]"))
         guard case .repeated(let repetition) = spec.sites[0].block, case .hosts(let hosts) = repetition.block else {
             Issue.record("unexpected block shape")
             return

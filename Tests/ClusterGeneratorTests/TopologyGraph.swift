@@ -31,10 +31,11 @@ struct TopologyGraph {
 
     /// The indices of nodes a device can offload to off-site: cloud nodes and cloudlet servers.
     var offloadTargets: Set<Int> {
-        Set(topology.nodes.indices.filter { index in
-            let node = topology.nodes[index]
-            return node.kind == .cloud || (node.kind == .edge && node.labels["ether.edgerun.io/type"] == "server")
-        })
+        Set(
+            topology.nodes.indices.filter { index in
+                let node = topology.nodes[index]
+                return node.kind == .cloud || (node.kind == .edge && node.labels["ether.edgerun.io/type"] == "server")
+            })
     }
 
     /// Devices with no path to any offload target, or no path back from the ones they reach.
@@ -43,7 +44,9 @@ struct TopologyGraph {
         var stranded: [String] = []
         for node in topology.nodes where node.kind == .device {
             let forward = reachable(from: node.id).intersection(targets)
-            let returning = forward.contains { reachable(from: topology.nodes[$0].id).contains(indexById[node.id] ?? -1) }
+            let returning = forward.contains {
+                reachable(from: topology.nodes[$0].id).contains(indexById[node.id] ?? -1)
+            }
             if forward.isEmpty || !returning { stranded.append(node.id) }
         }
         return stranded

@@ -5,14 +5,16 @@ import Testing
 struct GenerateCommandTests {
     let directory = TemporaryDirectory()
 
-    @Test("the same arguments write byte-identical topologies that validate", arguments: [
-        ["urban-sensing", "--cells", "10"],
-        ["industrial-iot", "--premises", "3"],
-        ["cloudlet", "--servers-per-rack", "4", "--racks", "2"],
-        ["cloud-regions", "--regions", "eu-west-1,us-east-1,ap-southeast-2"],
-        ["mec", "--base-stations", "4", "--devices-per-station", "6", "--device-mix", "rpi4,coral:2"],
-        ["--spec", Fixtures.path("topologies/specs/campus-wifi.spec.json")],
-    ])
+    @Test(
+        "the same arguments write byte-identical topologies that validate",
+        arguments: [
+            ["urban-sensing", "--cells", "10"],
+            ["industrial-iot", "--premises", "3"],
+            ["cloudlet", "--servers-per-rack", "4", "--racks", "2"],
+            ["cloud-regions", "--regions", "eu-west-1,us-east-1,ap-southeast-2"],
+            ["mec", "--base-stations", "4", "--devices-per-station", "6", "--device-mix", "rpi4,coral:2"],
+            ["--spec", Fixtures.path("topologies/specs/campus-wifi.spec.json")],
+        ])
     func deterministic(arguments: [String]) {
         let first = directory.file("first.topology.json")
         let second = directory.file("second.topology.json")
@@ -33,25 +35,26 @@ struct GenerateCommandTests {
             "--summary-json", "-",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput == """
-            {
-              "nodes": 55,
-              "links": 58,
-              "media": 2,
-              "nodes_by_kind": {
-                "device": 6,
-                "edge": 34,
-                "cloud": 0,
-                "switch": 14,
-                "router": 1
-              },
-              "seed": 5,
-              "scenario": "industrial-iot",
-              "output": "\(directory.file("t.json"))",
-              "format": "json"
-            }
+        #expect(
+            outcome.standardOutput == """
+                {
+                  "nodes": 55,
+                  "links": 58,
+                  "media": 2,
+                  "nodes_by_kind": {
+                    "device": 6,
+                    "edge": 34,
+                    "cloud": 0,
+                    "switch": 14,
+                    "router": 1
+                  },
+                  "seed": 5,
+                  "scenario": "industrial-iot",
+                  "output": "\(directory.file("t.json"))",
+                  "format": "json"
+                }
 
-            """)
+                """)
     }
 
     @Test("without -o the topology goes to standard output; the seed is recorded")
@@ -64,17 +67,19 @@ struct GenerateCommandTests {
         #expect(reseeded.standardOutput != outcome.standardOutput)
     }
 
-    @Test("bad options are usage errors (exit 64)", arguments: [
-        ["urban-sensing", "--cells", "-1"],
-        ["urban-sensing", "--density-shape", "0"],
-        ["cloud-regions", "--regions", "mars-1"],
-        ["mec", "--device-mix", "rpi4:-1"],
-        ["cloudlet", "--archetype", "toaster"],
-        ["teleporter"],
-        ["industrial-iot", "-o", "-", "--summary-json", "-"],
-        ["industrial-iot", "--seed", "18446744073709551615"],
-        ["industrial-iot", "--format", "svg"],
-    ])
+    @Test(
+        "bad options are usage errors (exit 64)",
+        arguments: [
+            ["urban-sensing", "--cells", "-1"],
+            ["urban-sensing", "--density-shape", "0"],
+            ["cloud-regions", "--regions", "mars-1"],
+            ["mec", "--device-mix", "rpi4:-1"],
+            ["cloudlet", "--archetype", "toaster"],
+            ["teleporter"],
+            ["industrial-iot", "-o", "-", "--summary-json", "-"],
+            ["industrial-iot", "--seed", "18446744073709551615"],
+            ["industrial-iot", "--format", "svg"],
+        ])
     func usageErrors(arguments: [String]) {
         let outcome = Shell.edgesim(["generate"] + arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.standardError)")
@@ -83,7 +88,8 @@ struct GenerateCommandTests {
     @Test("a bad spec fails with one edgesim: error line naming file, line and column, and writes nothing")
     func badSpec() {
         let spec = directory.file("bad.spec.json")
-        Shell.write("""
+        Shell.write(
+            """
             {"format": "edgesim-cluster-spec", "version": 1,
              "sites": [{"block": {"type": "hosts", "archetype": "rpi3", "cont": 2}}]}
             """, to: spec)

@@ -28,12 +28,14 @@ struct BackbonePlan {
             case (let latitude?, let longitude?):
                 guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
                     throw .invalidSpec(
-                        router.location, "router '\(router.id)': latitude must be in [-90, 90] and longitude in [-180, 180]")
+                        router.location,
+                        "router '\(router.id)': latitude must be in [-90, 90] and longitude in [-180, 180]")
                 }
                 positions[router.id] = (latitude, longitude)
                 position = .geographic(latitudeDegrees: latitude, longitudeDegrees: longitude)
             default:
-                throw .invalidSpec(router.location, "router '\(router.id)' needs both latitudeDegrees and longitudeDegrees")
+                throw .invalidSpec(
+                    router.location, "router '\(router.id)' needs both latitudeDegrees and longitudeDegrees")
             }
             var labels = routerLabels
             for (key, value) in router.labels { labels[key] = value }
@@ -50,7 +52,8 @@ struct BackbonePlan {
             }
             guard linked.insert(Self.pairKey(link.source, link.target)).inserted else {
                 throw .invalidSpec(
-                    link.location, "duplicate backbone link between '\(link.source)' and '\(link.target)' (links are undirected)")
+                    link.location,
+                    "duplicate backbone link between '\(link.source)' and '\(link.target)' (links are undirected)")
             }
             let latencyMs: Double
             let source: String
@@ -64,35 +67,50 @@ struct BackbonePlan {
             case .geographic:
                 guard let from = positions[link.source], let to = positions[link.target] else {
                     throw .invalidSpec(
-                        link.location, "a geographic latency needs positions on both '\(link.source)' and '\(link.target)'")
+                        link.location,
+                        "a geographic latency needs positions on both '\(link.source)' and '\(link.target)'")
                 }
                 latencyMs = backbone.latencyModel.latencyMs(
-                    latitude1: from.latitude, longitude1: from.longitude, latitude2: to.latitude, longitude2: to.longitude)
+                    latitude1: from.latitude, longitude1: from.longitude, latitude2: to.latitude,
+                    longitude2: to.longitude)
                 source = "geographic"
             }
             guard latencyMs >= 0, latencyMs.isFinite else {
-                throw .invalidSpec(link.location, "a backbone latency must be a non-negative number, found \(latencyMs)")
+                throw .invalidSpec(
+                    link.location, "a backbone latency must be a non-negative number, found \(latencyMs)")
             }
-            links.append(Link(
-                source: link.source, target: link.target, directed: false, bandwidthMbps: backbone.bandwidthMbps,
-                latencyMs: latencyMs, labels: planner.labels(["class", "wan", "role", "backbone", "latencySource", source])))
+            links.append(
+                Link(
+                    source: link.source, target: link.target, directed: false, bandwidthMbps: backbone.bandwidthMbps,
+                    latencyMs: latencyMs,
+                    labels: planner.labels(["class", "wan", "role", "backbone", "latencySource", source])))
         }
         if backbone.meshByGeography {
             let positioned = backbone.routers.filter { positions[$0.id] != nil }
+            guard positioned.count <= Self.maximumMeshRouters else {
+                throw .invalidSpec(
+                    nil,
+                    "a geographic mesh of \(positioned.count) routers is too large "
+                        + "(at most \(Self.maximumMeshRouters)); list the backbone links instead")
+            }
             let labels = planner.labels(["class", "wan", "role", "backbone", "latencySource", "geographic"])
             for (index, first) in positioned.enumerated() {
                 for second in positioned[(index + 1)...] where !linked.contains(Self.pairKey(first.id, second.id)) {
                     guard let from = positions[first.id], let to = positions[second.id] else { continue }
-                    links.append(Link(
-                        source: first.id, target: second.id, directed: false, bandwidthMbps: backbone.bandwidthMbps,
-                        latencyMs: backbone.latencyModel.latencyMs(
-                            latitude1: from.latitude, longitude1: from.longitude, latitude2: to.latitude,
-                            longitude2: to.longitude),
-                        labels: labels))
+                    links.append(
+                        Link(
+                            source: first.id, target: second.id, directed: false, bandwidthMbps: backbone.bandwidthMbps,
+                            latencyMs: backbone.latencyModel.latencyMs(
+                                latitude1: from.latitude, longitude1: from.longitude, latitude2: to.latitude,
+                                longitude2: to.longitude),
+                            labels: labels))
                 }
             }
         }
     }
+
+    /// Routers a geographic full mesh may join (about 2 million links).
+    static let maximumMeshRouters = 2048
 
     /// An order-independent key for a router pair.
     static func pairKey(_ first: String, _ second: String) -> String {

@@ -39,7 +39,8 @@ public struct GeographicLatencyModel: Hashable, Sendable {
         let deltaLongitude = (longitude2 - longitude1) * radians
         let sinLatitude = sin(deltaLatitude / 2)
         let sinLongitude = sin(deltaLongitude / 2)
-        let haversine = sinLatitude * sinLatitude
+        let haversine =
+            sinLatitude * sinLatitude
             + cos(latitude1 * radians) * cos(latitude2 * radians) * sinLongitude * sinLongitude
         return 2 * earthRadiusKm * asin(min(1, haversine.squareRoot()))
     }

@@ -45,9 +45,10 @@ struct ClusterPlanner {
             return .hosts(try plan(hosts, memberLatency: memberLatency, sizeBound: sizeBound))
         case .lan(let cell):
             try check(cell.uplink, at: cell.location)
-            return .lan(try planLAN(
-                members: cell.members, uplink: cell.uplink, prefix: cell.switchPrefix, role: "lan",
-                memberLatency: memberLatency, sizeBound: sizeBound, location: cell.location))
+            return .lan(
+                try planLAN(
+                    members: cell.members, uplink: cell.uplink, prefix: cell.switchPrefix, role: "lan",
+                    memberLatency: memberLatency, sizeBound: sizeBound, location: cell.location))
         case .shared(let cell):
             return .shared(try plan(cell, memberLatency: memberLatency, sizeBound: sizeBound))
         case .cloudlet(let cloudlet):
@@ -62,9 +63,10 @@ struct ClusterPlanner {
             }
             let inner = try plan(
                 repetition.block, memberLatency: memberLatency, sizeBound: sizeBound || repetition.size != nil)
-            return .repeated(PlannedRepeat(
-                count: repetition.count, size: repetition.size, gridSpacingMeters: repetition.gridSpacingMeters,
-                block: inner, location: repetition.location))
+            return .repeated(
+                PlannedRepeat(
+                    count: repetition.count, size: repetition.size, gridSpacingMeters: repetition.gridSpacingMeters,
+                    block: inner, location: repetition.location))
         }
     }
 
@@ -77,7 +79,8 @@ struct ClusterPlanner {
         var planned: [PlannedArchetype] = []
         for entry in hosts.archetypes {
             guard entry.weight > 0, entry.weight.isFinite else {
-                throw .invalidSpec(hosts.location, "archetype '\(entry.name)' needs a positive weight, found \(entry.weight)")
+                throw .invalidSpec(
+                    hosts.location, "archetype '\(entry.name)' needs a positive weight, found \(entry.weight)")
             }
             planned.append(try archetype(entry.name, kind: hosts.kind, at: hosts.location))
         }
@@ -105,14 +108,16 @@ struct ClusterPlanner {
         for member in members {
             planned.append(try plan(member, memberLatency: .lan, sizeBound: sizeBound))
         }
-        return PlannedLAN(switchSlot: switchSlot, labels: labels(["block", role]), attachment: attachment, members: planned)
+        return PlannedLAN(
+            switchSlot: switchSlot, labels: labels(["block", role]), attachment: attachment, members: planned)
     }
 
     private mutating func plan(
         _ cell: Block.SharedCell, memberLatency: LatencyClass, sizeBound: Bool
     ) throws(GeneratorError) -> PlannedShared {
         guard cell.bandwidthMbps > 0, cell.bandwidthMbps.isFinite else {
-            throw .invalidSpec(cell.location, "a shared medium needs a positive bandwidthMbps, found \(cell.bandwidthMbps)")
+            throw .invalidSpec(
+                cell.location, "a shared medium needs a positive bandwidthMbps, found \(cell.bandwidthMbps)")
         }
         try check(cell.memberLatency, at: cell.location)
         try check(cell.uplink, at: cell.location)
@@ -125,7 +130,8 @@ struct ClusterPlanner {
             planned.append(try plan(member, memberLatency: cell.memberLatency, sizeBound: sizeBound))
         }
         return PlannedShared(
-            slot: slot, nodeLabels: labels(["block", "shared"]), mediumLabels: labels(["class", cell.memberLatency.name]),
+            slot: slot, nodeLabels: labels(["block", "shared"]),
+            mediumLabels: labels(["class", cell.memberLatency.name]),
             bandwidthMbps: cell.bandwidthMbps, attachment: attachment, members: planned)
     }
 
@@ -146,8 +152,12 @@ struct ClusterPlanner {
         let rack = try planLAN(
             members: [.hosts(servers)], uplink: nil, prefix: "switch_lan", role: "rack", memberLatency: .lan,
             sizeBound: sizeBound, location: cloudlet.location)
-        cloudletSwitch.members = [.repeated(PlannedRepeat(
-            count: cloudlet.racks, size: nil, gridSpacingMeters: nil, block: .lan(rack), location: cloudlet.location))]
+        cloudletSwitch.members = [
+            .repeated(
+                PlannedRepeat(
+                    count: cloudlet.racks, size: nil, gridSpacingMeters: nil, block: .lan(rack),
+                    location: cloudlet.location))
+        ]
         return cloudletSwitch
     }
 
@@ -162,7 +172,8 @@ struct ClusterPlanner {
         }
         let nodeKind = kind ?? archetype.kind
         guard nodeKind.isCompute else {
-            throw .invalidSpec(location, "hosts must be of a compute kind (device, edge, cloud), found '\(nodeKind.rawValue)'")
+            throw .invalidSpec(
+                location, "hosts must be of a compute kind (device, edge, cloud), found '\(nodeKind.rawValue)'")
         }
         let key = PlanKey(archetype: name, kind: nodeKind)
         if let planned = plannedArchetypes[key] { return planned }
@@ -190,7 +201,8 @@ struct ClusterPlanner {
                 upLabels: labels(["class", latencyClass.name, "role", "uplink", "uplink", attachment.technology]),
                 downLabels: labels(["class", latencyClass.name, "role", "downlink", "uplink", attachment.technology]))
         }
-        return PlannedAttachment(shape: shape, latencyMs: latencyClass.latencyMs, distribution: latencyClass.distribution)
+        return PlannedAttachment(
+            shape: shape, latencyMs: latencyClass.latencyMs, distribution: latencyClass.distribution)
     }
 
     /// One shared label map per distinct content (flat key, value list).
@@ -223,7 +235,8 @@ struct ClusterPlanner {
         case .lognormal(let shape, let location_, let scale):
             guard shape > 0, shape.isFinite, scale > 0, scale.isFinite, location_.isFinite else {
                 throw .invalidSpec(
-                    location, "\(what): a lognormal count needs a positive finite shape and scale and a finite location")
+                    location, "\(what): a lognormal count needs a positive finite shape and scale and a finite location"
+                )
             }
         case .uniform(let minimum, let maximum):
             guard minimum >= 0, minimum <= maximum, maximum <= Count.maximum else {

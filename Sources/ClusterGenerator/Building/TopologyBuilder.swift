@@ -1,8 +1,9 @@
+import ScenarioModel
+import StreamingIO
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import ScenarioModel
-import StreamingIO
 
 /// Materialises a plan into nodes, links and media, drawing every random
 /// value from the one generator it was given, in materialisation order.
@@ -97,7 +98,8 @@ struct TopologyBuilder {
     private mutating func materialize(_ hosts: PlannedHosts, under parent: Parent, size: Int?) throws(GeneratorError) {
         let count = try evaluate(hosts.count, size: size, location: hosts.location, what: "count")
         for _ in 0..<count {
-            let archetype = hosts.archetypes.count == 1
+            let archetype =
+                hosts.archetypes.count == 1
                 ? hosts.archetypes[0] : hosts.archetypes[generator.weightedIndex(hosts.weights)]
             var position: Position?
             if let origin = parent.origin {
@@ -113,12 +115,13 @@ struct TopologyBuilder {
             }
             guard nodes.count < maximumNodes else { throw .tooLarge(limit: maximumNodes) }
             let id = nextName(archetype.nameSlot)
-            nodes.append(Node(
-                id: id, kind: archetype.kind, tier: archetype.tier, cores: archetype.cores,
-                coreSpeedMips: archetype.coreSpeedMips, memoryBytes: archetype.memoryBytes,
-                queueCapacity: archetype.queueCapacity, idlePowerWatts: archetype.idlePowerWatts,
-                busyPowerWatts: archetype.busyPowerWatts, transmitPowerWatts: archetype.transmitPowerWatts,
-                position: position, labels: archetype.labels))
+            nodes.append(
+                Node(
+                    id: id, kind: archetype.kind, tier: archetype.tier, cores: archetype.cores,
+                    coreSpeedMips: archetype.coreSpeedMips, memoryBytes: archetype.memoryBytes,
+                    queueCapacity: archetype.queueCapacity, idlePowerWatts: archetype.idlePowerWatts,
+                    busyPowerWatts: archetype.busyPowerWatts, transmitPowerWatts: archetype.transmitPowerWatts,
+                    position: position, labels: archetype.labels))
             attach(id, to: parent, hosts.attachment)
         }
     }
@@ -146,19 +149,22 @@ struct TopologyBuilder {
     private mutating func attach(_ child: String, to parent: Parent, _ attachment: PlannedAttachment) {
         switch attachment.shape {
         case .undirected(let bandwidth, let labels):
-            links.append(Link(
-                source: child, target: parent.id, directed: false, bandwidthMbps: bandwidth,
-                latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
-                sharedMediumId: parent.medium, labels: labels))
+            links.append(
+                Link(
+                    source: child, target: parent.id, directed: false, bandwidthMbps: bandwidth,
+                    latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
+                    sharedMediumId: parent.medium, labels: labels))
         case .upDown(let down, let up, let upLabels, let downLabels):
-            links.append(Link(
-                source: child, target: parent.id, directed: true, bandwidthMbps: up,
-                latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
-                sharedMediumId: parent.medium, labels: upLabels))
-            links.append(Link(
-                source: parent.id, target: child, directed: true, bandwidthMbps: down,
-                latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
-                sharedMediumId: parent.medium, labels: downLabels))
+            links.append(
+                Link(
+                    source: child, target: parent.id, directed: true, bandwidthMbps: up,
+                    latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
+                    sharedMediumId: parent.medium, labels: upLabels))
+            links.append(
+                Link(
+                    source: parent.id, target: child, directed: true, bandwidthMbps: down,
+                    latencyMs: attachment.latencyMs, latencyDistribution: attachment.distribution,
+                    sharedMediumId: parent.medium, labels: downLabels))
         }
     }
 
@@ -169,7 +175,8 @@ struct TopologyBuilder {
     ) throws(GeneratorError) -> Int {
         guard let value = count.evaluate(size: size, using: &generator) else {
             throw .countOutOfRange(
-                location, "\(what) '\(count)' evaluated out of range (0...\(Count.maximum))"
+                location,
+                "\(what) '\(count)' evaluated out of range (0...\(Count.maximum))"
                     + (size.map { " with n = \($0)" } ?? ""))
         }
         return value

@@ -22,8 +22,9 @@ public struct CloudletScenario: ClusterScenario {
     }
 
     public var spec: ClusterSpec {
-        let cloudlet = Block.cloudlet(Block.Cloudlet(
-            serversPerRack: .fixed(serversPerRack), racks: .fixed(racks), archetype: archetype, uplink: .fibre))
+        let cloudlet = Block.cloudlet(
+            Block.Cloudlet(
+                serversPerRack: .fixed(serversPerRack), racks: .fixed(racks), archetype: archetype, uplink: .fibre))
         return ClusterSpec(name: Self.name, sites: [ClusterSpec.Site(at: "internet", cloudlet)])
     }
 }

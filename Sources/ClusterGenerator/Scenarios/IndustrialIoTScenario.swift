@@ -17,7 +17,9 @@ public struct IndustrialIoTScenario: ClusterScenario {
     public var cloudletRacks: Int
 
     /// Creates the scenario with Ether's defaults.
-    public init(premises: Int = 1, floorBandwidthMbps: Double = 300, cloudletServersPerRack: Int = 5, cloudletRacks: Int = 3) {
+    public init(
+        premises: Int = 1, floorBandwidthMbps: Double = 300, cloudletServersPerRack: Int = 5, cloudletRacks: Int = 3
+    ) {
         self.premises = premises
         self.floorBandwidthMbps = floorBandwidthMbps
         self.cloudletServersPerRack = cloudletServersPerRack
@@ -39,10 +41,12 @@ public struct IndustrialIoTScenario: ClusterScenario {
 
     static func premisesBlock(floorBandwidthMbps: Double, serversPerRack: Int, racks: Int) -> Block {
         let computeBox = Block.lan(Block.LANCell([.hosts("nuc"), .hosts("tx2")]))
-        let floor = Block.shared(Block.SharedCell([.hosts("rpi3", count: .fixed(3))], bandwidthMbps: floorBandwidthMbps))
-        let cloudlet = Block.cloudlet(Block.Cloudlet(
-            serversPerRack: .fixed(serversPerRack), racks: .fixed(racks),
-            uplink: .upDown(downMbps: 10_000, upMbps: 10_000)))
+        let floor = Block.shared(
+            Block.SharedCell([.hosts("rpi3", count: .fixed(3))], bandwidthMbps: floorBandwidthMbps))
+        let cloudlet = Block.cloudlet(
+            Block.Cloudlet(
+                serversPerRack: .fixed(serversPerRack), racks: .fixed(racks),
+                uplink: .upDown(downMbps: 10_000, upMbps: 10_000)))
         return .lan(Block.LANCell([computeBox, floor, cloudlet], uplink: .businessISP))
     }
 

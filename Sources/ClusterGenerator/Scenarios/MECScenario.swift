@@ -57,28 +57,39 @@ public struct MECScenario: ClusterScenario {
     }
 
     /// 10 Gbit/s fibre both ways with `lan` latency.
-    static let fibre10G = Attachment(shape: .upDown(downMbps: 10_000, upMbps: 10_000), latency: .lan, technology: "fibre")
+    static let fibre10G = Attachment(
+        shape: .upDown(downMbps: 10_000, upMbps: 10_000), latency: .lan, technology: "fibre")
     /// A device's radio link: 100 Mbit/s down, 50 up, `radio_5g` latency.
     static let radioLink = Attachment(shape: .upDown(downMbps: 100, upMbps: 50), latency: .radio5G, technology: "5g")
 
     public var spec: ClusterSpec {
-        let devices = Block.hosts(Block.Hosts(
-            deviceMix, count: .fixed(devicesPerStation), kind: .device, uplink: Self.radioLink,
-            scatterMeters: stationSpacingMeters / 2))
-        let radioCell = Block.shared(Block.SharedCell(
-            [devices], bandwidthMbps: radioBandwidthMbps, memberLatency: .radio5G, prefix: "radio"))
-        let mecServers = Block.hosts(Block.Hosts(
-            [Block.WeightedArchetype(mecArchetype)], count: .fixed(mecServersPerStation), kind: .edge))
+        let devices = Block.hosts(
+            Block.Hosts(
+                deviceMix, count: .fixed(devicesPerStation), kind: .device, uplink: Self.radioLink,
+                scatterMeters: stationSpacingMeters / 2))
+        let radioCell = Block.shared(
+            Block.SharedCell(
+                [devices], bandwidthMbps: radioBandwidthMbps, memberLatency: .radio5G, prefix: "radio"))
+        let mecServers = Block.hosts(
+            Block.Hosts(
+                [Block.WeightedArchetype(mecArchetype)], count: .fixed(mecServersPerStation), kind: .edge))
         let station = Block.lan(Block.LANCell([radioCell, mecServers], uplink: Self.fibre10G, switchPrefix: "gnb"))
-        let core = Block.lan(Block.LANCell(
-            [.repeated(Block.Repeat(station, count: .fixed(baseStations), gridSpacingMeters: stationSpacingMeters))],
-            uplink: Self.fibre10G, switchPrefix: "switch_core"))
+        let core = Block.lan(
+            Block.LANCell(
+                [
+                    .repeated(
+                        Block.Repeat(station, count: .fixed(baseStations), gridSpacingMeters: stationSpacingMeters))
+                ],
+                uplink: Self.fibre10G, switchPrefix: "switch_core"))
         var sites = [ClusterSpec.Site(at: "internet", core)]
         if cloudServers > 0 {
-            sites.append(ClusterSpec.Site(
-                at: "internet",
-                .cloudlet(Block.Cloudlet(
-                    serversPerRack: .fixed(cloudServers), racks: .fixed(1), kind: .cloud, uplink: Self.fibre10G))))
+            sites.append(
+                ClusterSpec.Site(
+                    at: "internet",
+                    .cloudlet(
+                        Block.Cloudlet(
+                            serversPerRack: .fixed(cloudServers), racks: .fixed(1), kind: .cloud, uplink: Self.fibre10G)
+                    )))
         }
         return ClusterSpec(name: Self.name, sites: sites)
     }

@@ -42,14 +42,18 @@ public struct UrbanSensingScenario: ClusterScenario {
 
     public var spec: ClusterSpec {
         let sensorBox = Block.lan(Block.LANCell([.hosts("rpi3", count: .fixed(2))]))
-        let computeBox = Block.lan(Block.LANCell([.hosts("nuc"), .hosts("tx2", count: .linear(perSize: 2, offset: 0))]))
-        let neighbourhood = Block.shared(Block.SharedCell(
-            [.repeated(Block.Repeat(sensorBox, count: .size)), computeBox],
-            bandwidthMbps: sharedBandwidthMbps, uplink: .mobile))
+        let computeBox = Block.lan(
+            Block.LANCell([.hosts("nuc"), .hosts("tx2", count: .linear(perSize: 2, offset: 0))]))
+        let neighbourhood = Block.shared(
+            Block.SharedCell(
+                [.repeated(Block.Repeat(sensorBox, count: .size)), computeBox],
+                bandwidthMbps: sharedBandwidthMbps, uplink: .mobile))
         let city = Block.repeated(Block.Repeat(neighbourhood, count: .fixed(cells), size: density))
-        let cloudlet = Block.cloudlet(Block.Cloudlet(
-            serversPerRack: .fixed(cloudletServersPerRack), racks: .fixed(cloudletRacks), uplink: .fibre))
+        let cloudlet = Block.cloudlet(
+            Block.Cloudlet(
+                serversPerRack: .fixed(cloudletServersPerRack), racks: .fixed(cloudletRacks), uplink: .fibre))
         return ClusterSpec(
-            name: Self.name, sites: [ClusterSpec.Site(at: "internet", city), ClusterSpec.Site(at: "internet", cloudlet)])
+            name: Self.name,
+            sites: [ClusterSpec.Site(at: "internet", city), ClusterSpec.Site(at: "internet", cloudlet)])
     }
 }

@@ -64,7 +64,8 @@ extension SpecDecoder {
             }
         }
         guard let type = fields.type else {
-            throw GeneratorError.invalidSpec(start, "a block needs a \"type\" (\(Self.blockTypes.joined(separator: ", ")))")
+            throw GeneratorError.invalidSpec(
+                start, "a block needs a \"type\" (\(Self.blockTypes.joined(separator: ", ")))")
         }
         guard let allowed = Self.blockKeys[type] else {
             throw GeneratorError.invalidSpec(
@@ -80,18 +81,22 @@ extension SpecDecoder {
         }
         switch type {
         case "hosts":
-            return .hosts(Block.Hosts(
-                try required(fields.archetypes, "archetype"), count: fields.count ?? .fixed(1), kind: fields.kind,
-                uplink: fields.uplink, scatterMeters: fields.scatterMeters, location: start))
+            return .hosts(
+                Block.Hosts(
+                    try required(fields.archetypes, "archetype"), count: fields.count ?? .fixed(1), kind: fields.kind,
+                    uplink: fields.uplink, scatterMeters: fields.scatterMeters, location: start))
         case "lan":
-            return .lan(Block.LANCell(
-                try required(fields.members, "members"), uplink: fields.uplink,
-                switchPrefix: fields.prefix ?? "switch_lan", location: start))
+            return .lan(
+                Block.LANCell(
+                    try required(fields.members, "members"), uplink: fields.uplink,
+                    switchPrefix: fields.prefix ?? "switch_lan", location: start))
         case "shared":
-            return .shared(Block.SharedCell(
-                try required(fields.members, "members"), bandwidthMbps: fields.bandwidthMbps ?? 300,
-                memberLatency: fields.memberLatency ?? .lan, uplink: fields.uplink, prefix: fields.prefix ?? "shared",
-                location: start))
+            return .shared(
+                Block.SharedCell(
+                    try required(fields.members, "members"), bandwidthMbps: fields.bandwidthMbps ?? 300,
+                    memberLatency: fields.memberLatency ?? .lan, uplink: fields.uplink,
+                    prefix: fields.prefix ?? "shared",
+                    location: start))
         case "cloudlet":
             var archetype = "server"
             if let choices = fields.archetypes {
@@ -100,13 +105,15 @@ extension SpecDecoder {
                 }
                 archetype = only.name
             }
-            return .cloudlet(Block.Cloudlet(
-                serversPerRack: fields.serversPerRack ?? .fixed(5), racks: fields.racks ?? .fixed(1),
-                archetype: archetype, kind: fields.kind, uplink: fields.uplink, location: start))
+            return .cloudlet(
+                Block.Cloudlet(
+                    serversPerRack: fields.serversPerRack ?? .fixed(5), racks: fields.racks ?? .fixed(1),
+                    archetype: archetype, kind: fields.kind, uplink: fields.uplink, location: start))
         default:
-            return .repeated(Block.Repeat(
-                try required(fields.block, "block"), count: try required(fields.count, "count"), size: fields.size,
-                gridSpacingMeters: fields.gridSpacingMeters, location: start))
+            return .repeated(
+                Block.Repeat(
+                    try required(fields.block, "block"), count: try required(fields.count, "count"), size: fields.size,
+                    gridSpacingMeters: fields.gridSpacingMeters, location: start))
         }
     }
 
@@ -147,7 +154,8 @@ extension SpecDecoder {
         case .string:
             let text = try reader.readString()
             guard let count = Self.parseLinearCount(text) else {
-                throw fail("'\(text)' is not a count: use an integer, or a linear form of n such as \"n\", \"2n\", \"2n+1\"")
+                throw fail(
+                    "'\(text)' is not a count: use an integer, or a linear form of n such as \"n\", \"2n\", \"2n+1\"")
             }
             return count
         case .object:
@@ -159,7 +167,8 @@ extension SpecDecoder {
                     var values: [String: Double] = [:]
                     try reader.readObject { parameter in
                         guard ["shape", "location", "scale"].contains(parameter) else {
-                            throw unknownKey(parameter, in: "a lognormal count", allowed: ["shape", "location", "scale"])
+                            throw unknownKey(
+                                parameter, in: "a lognormal count", allowed: ["shape", "location", "scale"])
                         }
                         values[parameter] = try reader.readDouble()
                     }
@@ -176,7 +185,7 @@ extension SpecDecoder {
                         values[parameter] = try reader.readInt64()
                     }
                     guard let minimum = values["min"], let maximum = values["max"],
-                          let low = Int(exactly: minimum), let high = Int(exactly: maximum)
+                        let low = Int(exactly: minimum), let high = Int(exactly: maximum)
                     else { throw fail("a uniform count needs integer 'min' and 'max'") }
                     count = .uniform(min: low, max: high)
                 default:
@@ -205,7 +214,8 @@ extension SpecDecoder {
         case "-": coefficient = -1
         default: coefficient = Int(coefficientText)
         }
-        let offset: Int? = offsetText.isEmpty ? 0 : (offsetText.first == "+" || offsetText.first == "-") ? Int(offsetText) : nil
+        let offset: Int? =
+            offsetText.isEmpty ? 0 : (offsetText.first == "+" || offsetText.first == "-") ? Int(offsetText) : nil
         guard let coefficient, let offset, abs(coefficient) <= Count.maximum, abs(offset) <= Count.maximum else {
             return nil
         }
@@ -219,7 +229,8 @@ extension SpecDecoder {
         if try reader.peekKind() == .string {
             let name = try reader.readString()
             guard let preset = Attachment.presets[name] else {
-                throw fail("unknown uplink '\(name)' (presets: \(Attachment.presets.keys.sorted().joined(separator: ", ")))")
+                throw fail(
+                    "unknown uplink '\(name)' (presets: \(Attachment.presets.keys.sorted().joined(separator: ", ")))")
             }
             return preset
         }
@@ -248,7 +259,8 @@ extension SpecDecoder {
             return Attachment(shape: .undirected(bandwidthMbps: bandwidth), latency: latency, technology: technology)
         default:
             throw GeneratorError.invalidSpec(
-                start, "an uplink has 'downMbps' and 'upMbps' (a directed pair) or 'bandwidthMbps' (one undirected link)")
+                start,
+                "an uplink has 'downMbps' and 'upMbps' (a directed pair) or 'bandwidthMbps' (one undirected link)")
         }
     }
 
@@ -257,7 +269,9 @@ extension SpecDecoder {
         if try reader.peekKind() == .string {
             let name = try reader.readString()
             guard let named = LatencyClass.named(name) else {
-                throw fail("unknown latency class '\(name)' (named: \(LatencyClass.named.map(\.name).joined(separator: ", ")))")
+                throw fail(
+                    "unknown latency class '\(name)' (named: \(LatencyClass.named.map(\.name).joined(separator: ", ")))"
+                )
             }
             return named
         }
@@ -272,10 +286,13 @@ extension SpecDecoder {
                 var values: [String: Double] = [:]
                 let allowed = ["shape", "locationMs", "scaleMs"]
                 try reader.readObject { parameter in
-                    guard allowed.contains(parameter) else { throw unknownKey(parameter, in: "a lognormal latency", allowed: allowed) }
+                    guard allowed.contains(parameter) else {
+                        throw unknownKey(parameter, in: "a lognormal latency", allowed: allowed)
+                    }
                     values[parameter] = try reader.readDouble()
                 }
-                guard let shape = values["shape"], let location = values["locationMs"], let scale = values["scaleMs"] else {
+                guard let shape = values["shape"], let location = values["locationMs"], let scale = values["scaleMs"]
+                else {
                     throw fail("a lognormal latency needs 'shape', 'locationMs' and 'scaleMs'")
                 }
                 latency = .lognormal(shape: shape, locationMs: location, scaleMs: scale)
@@ -292,7 +309,8 @@ extension SpecDecoder {
     func readKind() throws -> NodeKind {
         let text = try reader.readString()
         guard let kind = NodeKind(rawValue: text) else {
-            throw fail("unknown node kind '\(text)' (expected one of \(NodeKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            let kinds = NodeKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail("unknown node kind '\(text)' (expected one of \(kinds))")
         }
         return kind
     }

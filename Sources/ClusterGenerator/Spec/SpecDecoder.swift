@@ -37,7 +37,8 @@ struct SpecDecoder {
             case "version":
                 let version = try reader.readInt64()
                 guard version == Int64(ClusterSpec.formatVersion) else {
-                    throw fail("unsupported spec version \(version) (this edgesim reads version \(ClusterSpec.formatVersion))")
+                    throw fail(
+                        "unsupported spec version \(version) (this edgesim reads version \(ClusterSpec.formatVersion))")
                 }
                 sawVersion = true
             case "name": spec.name = try reader.readString()
@@ -52,7 +53,8 @@ struct SpecDecoder {
         }
         guard sawFormat, sawVersion else {
             throw GeneratorError.invalidSpec(
-                start, "missing '\(sawFormat ? "version" : "format")': a spec starts with "
+                start,
+                "missing '\(sawFormat ? "version" : "format")': a spec starts with "
                     + "\"format\": \"\(ClusterSpec.formatName)\", \"version\": \(ClusterSpec.formatVersion)")
         }
         guard sawSites else { throw GeneratorError.invalidSpec(start, "a cluster spec needs 'sites'") }
@@ -122,7 +124,8 @@ struct SpecDecoder {
             case "idlePowerWatts": fields.idlePowerWatts = try reader.readDouble()
             case "busyPowerWatts": fields.busyPowerWatts = try reader.readDouble()
             case "transmitPowerWatts": fields.transmitPowerWatts = try reader.readDouble()
-            case "queueCapacity": fields.queueCapacity = .some(try reader.readNullIfPresent() ? nil : reader.readInt64())
+            case "queueCapacity":
+                fields.queueCapacity = .some(try reader.readNullIfPresent() ? nil : reader.readInt64())
             default: throw unknownKey(key, in: "an archetype", allowed: Self.archetypeKeys)
             }
         }
@@ -138,14 +141,16 @@ struct SpecDecoder {
             archetype.namePrefix = name
         } else {
             guard fields.cores != nil, fields.coreSpeedMips != nil, fields.memoryBytes != nil else {
-                throw invalid("archetype '\(name)' needs 'cores', 'coreSpeedMips' and 'memoryBytes' (or 'like' an archetype)")
+                throw invalid(
+                    "archetype '\(name)' needs 'cores', 'coreSpeedMips' and 'memoryBytes' (or 'like' an archetype)")
             }
             let kind = fields.kind ?? .device
             archetype = DeviceArchetype(
                 name: name, namePrefix: name, kind: kind, cores: 1, architecture: "", memoryBytes: 0,
                 etherType: name, etherModel: name, coreSpeedMips: 1, idlePowerWatts: 0, busyPowerWatts: 0,
                 transmitPowerWatts: 0,
-                queueCapacity: kind == .device ? DeviceArchetype.deviceQueue : kind == .edge ? DeviceArchetype.edgeQueue : nil)
+                queueCapacity: kind == .device
+                    ? DeviceArchetype.deviceQueue : kind == .edge ? DeviceArchetype.edgeQueue : nil)
         }
         if let value = fields.namePrefix { archetype.namePrefix = value }
         if let value = fields.kind { archetype.kind = value }
@@ -155,7 +160,9 @@ struct SpecDecoder {
         if let value = fields.model { archetype.etherModel = value }
         if let value = fields.labels { archetype.extraLabels = value }
         if let value = fields.cores {
-            guard (1...1_000_000).contains(value) else { throw invalid("archetype '\(name)': cores must be in 1...1000000") }
+            guard (1...1_000_000).contains(value) else {
+                throw invalid("archetype '\(name)': cores must be in 1...1000000")
+            }
             archetype.cores = Int(value)
         }
         if let value = fields.memoryBytes {
@@ -163,7 +170,9 @@ struct SpecDecoder {
             archetype.memoryBytes = value
         }
         if let value = fields.coreSpeedMips {
-            guard value > 0, value.isFinite else { throw invalid("archetype '\(name)': coreSpeedMips must be positive") }
+            guard value > 0, value.isFinite else {
+                throw invalid("archetype '\(name)': coreSpeedMips must be positive")
+            }
             archetype.coreSpeedMips = value
         }
         let powers: [(String, Double?, WritableKeyPath<DeviceArchetype, Double>)] = [
@@ -223,7 +232,8 @@ struct SpecDecoder {
             case "region":
                 let name = try reader.readString()
                 guard let found = CloudRegion.named(name) else {
-                    throw fail("unknown region '\(name)' (built in: \(CloudRegion.awsRegions.map(\.id).joined(separator: ", ")))")
+                    let regions = CloudRegion.awsRegions.map(\.id).joined(separator: ", ")
+                    throw fail("unknown region '\(name)' (built in: \(regions))")
                 }
                 region = found
             case "latitudeDegrees": latitude = try reader.readDouble()
@@ -261,10 +271,13 @@ struct SpecDecoder {
             default: throw unknownKey(key, in: "a backbone link", allowed: allowed)
             }
         }
-        guard let source, let target else { throw GeneratorError.invalidSpec(start, "a backbone link needs 'source' and 'target'") }
+        guard let source, let target else {
+            throw GeneratorError.invalidSpec(start, "a backbone link needs 'source' and 'target'")
+        }
         guard latencies.count == 1, let latency = latencies.first else {
             throw GeneratorError.invalidSpec(
-                start, "a backbone link needs exactly one of 'latencyMs' (one way), 'rttMs' (round trip, halved) "
+                start,
+                "a backbone link needs exactly one of 'latencyMs' (one way), 'rttMs' (round trip, halved) "
                     + "or \"latency\": \"geographic\"")
         }
         return Backbone.Link(source: source, target: target, latency: latency, location: start)
@@ -277,7 +290,8 @@ struct SpecDecoder {
             case "overheadMs": model.overheadMs = try readNonNegative()
             case "fibreMsPerKm": model.fibreMsPerKm = try readNonNegative()
             case "routeInflation": model.routeInflation = try readPositive()
-            default: throw unknownKey(key, in: "a latency model", allowed: ["overheadMs", "fibreMsPerKm", "routeInflation"])
+            default:
+                throw unknownKey(key, in: "a latency model", allowed: ["overheadMs", "fibreMsPerKm", "routeInflation"])
             }
         }
         return model

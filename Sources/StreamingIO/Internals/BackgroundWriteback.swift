@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 
 /// Starts writing a growing output file's dirty pages to disk while the
 /// program keeps producing bytes, so the `fsync` before the atomic rename

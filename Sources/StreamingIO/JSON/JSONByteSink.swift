@@ -135,7 +135,9 @@ struct JSONByteSink {
         if doubleCacheKeys[slot] == bits {
             let length = Int(doubleCacheLengths[slot])
             doubleCacheBytes.withUnsafeBufferPointer { cached in
-                appendRaw(UnsafeBufferPointer(rebasing: cached[(slot * Self.doubleCacheWidth)..<(slot * Self.doubleCacheWidth + length)]))
+                appendRaw(
+                    UnsafeBufferPointer(
+                        rebasing: cached[(slot * Self.doubleCacheWidth)..<(slot * Self.doubleCacheWidth + length)]))
             }
             return
         }

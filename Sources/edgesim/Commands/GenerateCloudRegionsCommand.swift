@@ -8,7 +8,9 @@ struct GenerateCloudRegionsCommand: ParsableCommand {
         commandName: CloudRegionsScenario.name,
         abstract: "A cloudlet per cloud region, regions meshed with one-way geographic latencies (Ether).")
 
-    @Option(help: "Comma-separated region ids (default: all of \(CloudRegion.awsRegions.map(\.id).joined(separator: ", "))).")
+    @Option(
+        help:
+            "Comma-separated region ids (default: all of \(CloudRegion.awsRegions.map(\.id).joined(separator: ", "))).")
     var regions: String?
     @Option(help: "Servers per rack in each region.")
     var serversPerRack = 5
@@ -37,7 +39,8 @@ struct GenerateCloudRegionsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try common.generate(CloudRegionsScenario(
-            regions: try selectedRegions(), serversPerRack: serversPerRack, racks: racks))
+        try common.generate(
+            CloudRegionsScenario(
+                regions: try selectedRegions(), serversPerRack: serversPerRack, racks: racks))
     }
 }

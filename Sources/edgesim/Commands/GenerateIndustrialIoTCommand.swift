@@ -28,8 +28,9 @@ struct GenerateIndustrialIoTCommand: ParsableCommand {
     }
 
     func run() throws {
-        try common.generate(IndustrialIoTScenario(
-            premises: premises, floorBandwidthMbps: floorBandwidthMbps,
-            cloudletServersPerRack: cloudletServersPerRack, cloudletRacks: cloudletRacks))
+        try common.generate(
+            IndustrialIoTScenario(
+                premises: premises, floorBandwidthMbps: floorBandwidthMbps,
+                cloudletServersPerRack: cloudletServersPerRack, cloudletRacks: cloudletRacks))
     }
 }

@@ -65,10 +65,11 @@ struct GenerateMECCommand: ParsableCommand {
     }
 
     func run() throws {
-        try common.generate(MECScenario(
-            baseStations: baseStations, devicesPerStation: devicesPerStation,
-            mecServersPerStation: mecServersPerStation, mecArchetype: mecArchetype, deviceMix: try mix(),
-            stationSpacingMeters: stationSpacingMeters, radioBandwidthMbps: radioBandwidthMbps,
-            cloudServers: cloudServers))
+        try common.generate(
+            MECScenario(
+                baseStations: baseStations, devicesPerStation: devicesPerStation,
+                mecServersPerStation: mecServersPerStation, mecArchetype: mecArchetype, deviceMix: try mix(),
+                stationSpacingMeters: stationSpacingMeters, radioBandwidthMbps: radioBandwidthMbps,
+                cloudServers: cloudServers))
     }
 }

@@ -49,7 +49,9 @@ struct GenerateOptions: ParsableArguments {
     }
 
     static func requirePositive(_ value: Double, _ option: String) throws {
-        guard value > 0, value.isFinite else { throw ValidationError("\(option) must be a positive number, found \(value)") }
+        guard value > 0, value.isFinite else {
+            throw ValidationError("\(option) must be a positive number, found \(value)")
+        }
     }
 
     /// Generates a built-in scenario and writes it.
