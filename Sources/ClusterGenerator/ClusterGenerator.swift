@@ -71,6 +71,9 @@ public enum ClusterGenerator {
             prefixes: planner.prefixes, generator: SeededGenerator(seed: seed), maximumNodes: maximumNodes)
         let start = PlanEstimate(nodes: Double(backbone.nodes.count), links: Double(backbone.links.count))
         let expected = sites.reduce(start) { $0 + $1.block.estimate(size: 0) }
+        // Fail before allocating when the expectation is far over the limit (random counts may
+        // still land over it later; the builder checks every node).
+        if !(expected.nodes <= Double(maximumNodes) * 1.5) { throw .tooLarge(limit: maximumNodes) }
         builder.reserve(
             nodes: reservation(expected.nodes, limit: maximumNodes),
             links: reservation(expected.links, limit: maximumNodes))
