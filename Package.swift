@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
         .library(name: "BenchReport", targets: ["BenchReport"]),
+        .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,13 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// Ether-style seeded cluster generator: archetypes, building blocks,
+        /// scenarios and declarative specs -> canonical topologies.
+        .target(
+            name: "ClusterGenerator",
+            dependencies: ["ScenarioModel", "StreamingIO"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -62,6 +70,7 @@ let package = Package(
                 "BenchReport",
                 "ScenarioModel",
                 "StreamingIO",
+                "ClusterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "BenchReportTests",
             dependencies: ["BenchReport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport", "CLibXML2"]
+        ),
+        .testTarget(
+            name: "ClusterGeneratorTests",
+            dependencies: ["ClusterGenerator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

@@ -64,4 +64,29 @@ struct SeededGeneratorTests {
         #expect(counts[1] == 0)
         #expect(abs(Double(counts[2]) / Double(counts[0]) - 2) < 0.1)
     }
+
+    @Test("bounded integers stay in range, reach both ends and are unbiased")
+    func boundedIntegers() {
+        var generator = SeededGenerator(seed: 11)
+        var counts = [Int](repeating: 0, count: 7)
+        for _ in 0..<70_000 {
+            let value = generator.integer(in: 3...9)
+            #expect((3...9).contains(value))
+            counts[value - 3] += 1
+        }
+        // Each of 7 values expects 10,000 draws (standard deviation about 93).
+        #expect(counts.allSatisfy { abs($0 - 10_000) < 500 })
+        #expect(generator.integer(in: 5...5) == 5)
+        let extremes = (0..<1000).map { _ in generator.integer(in: Int.min...Int.max) }
+        #expect(extremes.contains { $0 < 0 } && extremes.contains { $0 > 0 })
+        var again = SeededGenerator(seed: 11)
+        #expect(again.integer(in: 3...9) == SeededGenerator(seed: 11).copyDrawingOne(in: 3...9))
+    }
+}
+
+extension SeededGenerator {
+    fileprivate func copyDrawingOne(in range: ClosedRange<Int>) -> Int {
+        var copy = self
+        return copy.integer(in: range)
+    }
 }

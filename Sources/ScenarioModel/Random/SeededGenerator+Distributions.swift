@@ -49,3 +49,23 @@ extension SeededGenerator {
         return weights.lastIndex { $0 > 0 } ?? 0
     }
 }
+
+extension SeededGenerator {
+    /// A uniform integer in `range`, by Lemire's multiply-and-reject method
+    /// (unbiased; implemented here rather than taken from the standard
+    /// library so the draws stay the same across Swift versions).
+    ///
+    /// - Complexity: O(1) expected; consumes one draw, rarely more.
+    public mutating func integer(in range: ClosedRange<Int>) -> Int {
+        let span = UInt64(bitPattern: Int64(range.upperBound) &- Int64(range.lowerBound)) &+ 1
+        if span == 0 { return Int(truncatingIfNeeded: Int64(bitPattern: next())) }  // the full 64-bit range
+        var product = next().multipliedFullWidth(by: span)
+        if product.low < span {
+            let threshold = (0 &- span) % span
+            while product.low < threshold {
+                product = next().multipliedFullWidth(by: span)
+            }
+        }
+        return range.lowerBound &+ Int(truncatingIfNeeded: product.high)
+    }
+}

@@ -5,11 +5,42 @@ extension Topology: CanonicalJSONDocument {
     ///
     /// The output is deterministic: keys in the documented order, labels sorted,
     /// numbers in shortest round-trip form, one node or link per line.
+    ///
+    /// Large topologies written to a file are validated on a second thread
+    /// while they are encoded; an invalid one is discarded before it replaces
+    /// the destination, so the outcome is the same as validating first.
     /// - Throws: `ScenarioError.invalid` if the topology breaks a validation
     ///   rule (nothing is written), or `.io` when writing fails.
+    /// - Complexity: O(nodes + links + media); no allocation per element.
     public func write(to path: String) throws(ScenarioError) {
-        try writeDocument(to: path)
+        let sourceMap = TopologySourceMap(path: path)
+        let isLarge = nodes.count + links.count >= Self.concurrentValidationThreshold
+        guard isLarge && path != "-" else {
+            try writeDocument(to: path)
+            return
+        }
+        let validation = BackgroundComputation { [self] in validationIssues(sourceMap: sourceMap) }
+        try ScenarioError.catching {
+            let output = try OutputFile(path: path)
+            let writer = JSONWriter(output: output)
+            do {
+                try encode(into: writer)
+                try writer.finish()
+            } catch {
+                _ = validation.wait()
+                throw error
+            }
+            let issues = validation.wait()
+            guard issues.isEmpty else {
+                output.discard()
+                throw ScenarioError.invalid(issues)
+            }
+            try output.commit()
+        }
     }
+
+    /// Elements (nodes + links) from which `write(to:)` validates on a second thread.
+    static let concurrentValidationThreshold = 50_000
 
     /// The canonical JSON text of the topology.
     public var jsonText: String { documentText }
@@ -31,16 +62,21 @@ extension Topology: CanonicalJSONDocument {
         encodeProvenance(into: writer)
         writer.key("nodes")
         writer.beginArray()
-        for node in nodes {
-            encode(node, into: writer)
-            try writer.flushIfNeeded()
+        // Elements are encoded in place (borrowed from the array's buffer), not copied.
+        try nodes.withUnsafeBufferPointer { (buffer) throws(StreamingIOError) in
+            for index in buffer.indices {
+                encode(buffer[index], into: writer)
+                try writer.flushIfNeeded()
+            }
         }
         writer.endArray()
         writer.key("links")
         writer.beginArray()
-        for link in links {
-            encode(link, into: writer)
-            try writer.flushIfNeeded()
+        try links.withUnsafeBufferPointer { (buffer) throws(StreamingIOError) in
+            for index in buffer.indices {
+                encode(buffer[index], into: writer)
+                try writer.flushIfNeeded()
+            }
         }
         writer.endArray()
         writer.key("media")

@@ -12,8 +12,7 @@ extension Topology {
     /// - Complexity: O(nodes + links + media).
     public func validationIssues(sourceMap: TopologySourceMap) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        var nodeIndexById: [String: Int] = [:]
-        nodeIndexById.reserveCapacity(nodes.count)
+        var nodeIndexById = IdentifierTable(capacity: nodes.count)
 
         for (index, node) in nodes.enumerated() {
             func report(_ field: String, _ message: String) {
@@ -21,10 +20,8 @@ extension Topology {
             }
             if node.id.isEmpty {
                 report(".id", "node id is empty")
-            } else if let first = nodeIndexById[node.id] {
+            } else if let first = nodeIndexById.insert(node.id, index: index) {
                 report(".id", "duplicate node id '\(node.id)' (first defined at $.nodes[\(first)])")
-            } else {
-                nodeIndexById[node.id] = index
             }
             if node.tier < 0 { report(".tier", "tier must be >= 0, found \(node.tier)") }
             if node.cores < 0 { report(".cores", "cores must be >= 0, found \(node.cores)") }
@@ -59,11 +56,11 @@ extension Topology {
             }
         }
 
-        var mediumIds: Set<String> = []
+        var mediumIds = IdentifierTable(capacity: media.count)
         for (index, medium) in media.enumerated() {
             if medium.id.isEmpty {
                 issues.append(ValidationIssue(sourceMap.medium(index, ".id"), "medium id is empty"))
-            } else if !mediumIds.insert(medium.id).inserted {
+            } else if mediumIds.insert(medium.id, index: index) != nil {
                 issues.append(ValidationIssue(sourceMap.medium(index, ".id"), "duplicate medium id '\(medium.id)'"))
             }
             if !(medium.bandwidthMbps > 0) || !medium.bandwidthMbps.isFinite {
@@ -85,10 +82,10 @@ extension Topology {
                     linkIds[id] = index
                 }
             }
-            if nodeIndexById[link.source] == nil {
+            if !nodeIndexById.contains(link.source) {
                 report(".source", "unknown node '\(link.source)'")
             }
-            if nodeIndexById[link.target] == nil {
+            if !nodeIndexById.contains(link.target) {
                 report(".target", "unknown node '\(link.target)'")
             }
             if !(link.bandwidthMbps > 0) || !link.bandwidthMbps.isFinite {

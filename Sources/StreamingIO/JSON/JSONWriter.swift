@@ -13,6 +13,11 @@
 /// writer.endObject()
 /// print(writer.text)   // {\n  "name": "demo"\n}
 /// ```
+///
+/// Values go straight into one growable byte buffer: integers and the common
+/// doubles are formatted in place, strings are copied in runs, and a label map
+/// shared by many elements is encoded once. Writing a value allocates nothing,
+/// so a million-node topology is written at close to disk speed.
 public final class JSONWriter {
     /// How a container lays out its members.
     public enum Layout: Sendable {
@@ -20,82 +25,81 @@ public final class JSONWriter {
         case inline
     }
 
-    private struct Frame {
-        var layout: Layout
-        var count: Int
-        var isObject: Bool
-    }
-
-    private var bytes: [UInt8] = []
-    private var frames: [Frame] = []
-    private var pendingKey = false
+    // The mutable state lives behind a pointer: stored properties of a class
+    // pay a dynamic exclusivity check on every access, which on this path cost
+    // more than the formatting itself.
+    private let sink: UnsafeMutablePointer<JSONByteSink>
     private let output: OutputFile?
+
+    static let flushThreshold = 64 * 1024
 
     /// A writer that keeps the text in memory (`text`, `data`).
     public init() {
         output = nil
-        bytes.reserveCapacity(4096)
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: JSONByteSink(capacity: 4096))
     }
 
     /// A writer that streams into `output` (call `finish()` before committing it).
     public init(output: OutputFile) {
         self.output = output
-        bytes.reserveCapacity(64 * 1024)
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: JSONByteSink(capacity: Self.flushThreshold + 16 * 1024))
+    }
+
+    deinit {
+        sink.pointee.release()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
     }
 
     /// The text written so far (in-memory writers).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String {
+        String(decoding: sink.pointee.bytes, as: UTF8.self)
+    }
 
     /// The bytes written so far (in-memory writers).
-    public var data: [UInt8] { bytes }
+    public var data: [UInt8] { Array(sink.pointee.bytes) }
 
     // MARK: - Containers
 
     /// Starts an object, as a value or as the value of the pending key.
     public func beginObject(_ layout: Layout = .multiline) {
-        beforeValue()
-        bytes.append(UInt8(ascii: "{"))
-        frames.append(Frame(layout: effectiveLayout(layout), count: 0, isObject: true))
+        sink.pointee.beginContainer(UInt8(ascii: "{"), inline: layout == .inline)
     }
 
     /// Ends the innermost object.
     public func endObject() {
-        endContainer(closing: UInt8(ascii: "}"))
+        sink.pointee.endContainer(UInt8(ascii: "}"))
     }
 
     /// Starts an array.
     public func beginArray(_ layout: Layout = .multiline) {
-        beforeValue()
-        bytes.append(UInt8(ascii: "["))
-        frames.append(Frame(layout: effectiveLayout(layout), count: 0, isObject: false))
+        sink.pointee.beginContainer(UInt8(ascii: "["), inline: layout == .inline)
     }
 
     /// Ends the innermost array.
     public func endArray() {
-        endContainer(closing: UInt8(ascii: "]"))
+        sink.pointee.endContainer(UInt8(ascii: "]"))
     }
 
     /// Writes an object key; the next call writes its value.
     public func key(_ name: String) {
-        beforeMember()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
-        pendingKey = true
+        sink.pointee.key(name)
     }
 
     // MARK: - Values
 
     /// Writes a string value.
     public func string(_ value: String) {
-        beforeValue()
-        appendQuoted(value)
+        sink.pointee.beforeValue()
+        sink.pointee.appendQuoted(value)
     }
 
     /// Writes an integer value.
     public func integer(_ value: Int64) {
-        beforeValue()
-        bytes.append(contentsOf: Array(String(value).utf8))
+        sink.pointee.beforeValue()
+        sink.pointee.appendInteger(value)
     }
 
     /// Writes an integer value.
@@ -107,34 +111,31 @@ public final class JSONWriter {
     /// `1e-05`). Non-finite values have no JSON form; they are written as
     /// `null`, and validation rejects them before writing in canonical files.
     public func number(_ value: Double) {
-        beforeValue()
-        guard value.isFinite else {
-            bytes.append(contentsOf: Array("null".utf8))
-            return
-        }
-        bytes.append(contentsOf: Array(value.description.utf8))
+        sink.pointee.beforeValue()
+        sink.pointee.appendDouble(value)
     }
 
     /// Writes `true` or `false`.
     public func bool(_ value: Bool) {
-        beforeValue()
-        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+        sink.pointee.beforeValue()
+        sink.pointee.appendASCII(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public func null() {
-        beforeValue()
-        bytes.append(contentsOf: Array("null".utf8))
+        sink.pointee.beforeValue()
+        sink.pointee.appendASCII("null")
     }
 
     /// Writes a string-to-string map with keys sorted, as an inline object.
+    ///
+    /// Maps that share storage (copies of one dictionary, as labels of
+    /// generated elements are) are encoded once and then copied.
+    ///
+    /// - Complexity: O(n^2) key comparisons for n entries (label maps are
+    ///   small); O(encoded bytes) for a map seen recently.
     public func stringMap(_ map: [String: String]) {
-        beginObject(.inline)
-        for key in map.keys.sorted() {
-            self.key(key)
-            string(map[key]!)
-        }
-        endObject()
+        sink.pointee.stringMap(map)
     }
 
     // MARK: - Output
@@ -142,79 +143,19 @@ public final class JSONWriter {
     /// Writes pending bytes to the output file (streaming writers); adds a final
     /// newline. Does not commit the output.
     public func finish() throws(StreamingIOError) {
-        bytes.append(UInt8(ascii: "\n"))
+        sink.pointee.appendByte(UInt8(ascii: "\n"))
         try flush()
     }
 
     /// Hands buffered bytes to the output file (streaming writers only).
     public func flush() throws(StreamingIOError) {
-        guard let output, !bytes.isEmpty else { return }
-        try output.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let output, sink.pointee.count > 0 else { return }
+        try output.write(UnsafeRawBufferPointer(sink.pointee.bytes))
+        sink.pointee.count = 0
     }
 
     /// Flushes when the buffer is large; call between elements of long arrays.
     public func flushIfNeeded() throws(StreamingIOError) {
-        if output != nil && bytes.count >= 64 * 1024 { try flush() }
-    }
-
-    // MARK: - Layout
-
-    private func effectiveLayout(_ requested: Layout) -> Layout {
-        // Inside an inline container everything stays inline.
-        if let last = frames.last, last.layout == .inline { return .inline }
-        return requested
-    }
-
-    private func beforeMember() {
-        guard var frame = frames.popLast() else { return }
-        if frame.count > 0 { bytes.append(UInt8(ascii: ",")) }
-        switch frame.layout {
-        case .multiline:
-            newline(indent: frames.count + 1)
-        case .inline:
-            if frame.count > 0 { bytes.append(UInt8(ascii: " ")) }
-        }
-        frame.count += 1
-        frames.append(frame)
-    }
-
-    private func beforeValue() {
-        if pendingKey {
-            pendingKey = false
-            return
-        }
-        beforeMember()
-    }
-
-    private func endContainer(closing: UInt8) {
-        guard let frame = frames.popLast() else { return }
-        if frame.layout == .multiline && frame.count > 0 {
-            newline(indent: frames.count)
-        }
-        bytes.append(closing)
-    }
-
-    private func newline(indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<(indent * 2) { bytes.append(UInt8(ascii: " ")) }
-    }
-
-    private func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        if output != nil && sink.pointee.count >= Self.flushThreshold { try flush() }
     }
 }

@@ -31,6 +31,8 @@ public final class OutputFile {
     private var scratch: UnsafeMutableRawBufferPointer
     private var count = 0
     private var isFinished = false
+    private let writeback: BackgroundWriteback?
+    private var bytesSinceWriteback: Int64 = 0
     /// Uncompressed bytes written so far.
     public private(set) var bytesWritten: Int64 = 0
 
@@ -47,6 +49,7 @@ public final class OutputFile {
             self.path = "<stdout>"
             file = PosixFile.standardOutput()
             temporaryPath = nil
+            writeback = nil
         } else {
             self.path = path
             let slash = path.lastIndex(of: "/")
@@ -59,6 +62,7 @@ public final class OutputFile {
                 template: "\(folder).\(name).tmp-XXXXXX")
             file = created
             temporaryPath = temporary
+            writeback = BackgroundWriteback(descriptor: created.descriptor)
             _ = fchmod(created.descriptor, 0o644)
         }
         switch compression {
@@ -71,6 +75,8 @@ public final class OutputFile {
     }
 
     deinit {
+        // A background sync must end before the descriptor closes with `file`.
+        _ = writeback?.finish()
         buffer.deallocate()
         scratch.deallocate()
         if !isFinished, let temporaryPath {
@@ -187,6 +193,14 @@ public final class OutputFile {
                 input: UnsafeRawBufferPointer(start: nil, count: 0), finish: true, scratch: scratch
             ) { (bytes) throws(StreamingIOError) in try file.writeAll(bytes) }
         }
+        if let writeback {
+            let failure = writeback.finish()
+            if failure != 0 {
+                _ = unlink(temporaryPath ?? "")
+                isFinished = true
+                throw .writeFailed(path: path, reason: PosixFile.errnoDescription(failure))
+            }
+        }
         if let temporaryPath {
             try file.synchronize()
             if rename(temporaryPath, path) != 0 {
@@ -203,6 +217,7 @@ public final class OutputFile {
     public func discard() {
         guard !isFinished else { return }
         isFinished = true
+        _ = writeback?.finish()
         if let temporaryPath { _ = unlink(temporaryPath) }
     }
 
@@ -222,6 +237,13 @@ public final class OutputFile {
             }
         } else {
             try file.writeAll(bytes)
+        }
+        if let writeback {
+            bytesSinceWriteback += Int64(bytes.count)
+            if bytesSinceWriteback >= BackgroundWriteback.interval {
+                bytesSinceWriteback = 0
+                writeback.start()
+            }
         }
     }
 }
