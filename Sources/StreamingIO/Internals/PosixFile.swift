@@ -65,6 +65,30 @@ final class PosixFile {
         return (PosixFile(descriptor: descriptor, displayPath: path, ownsDescriptor: true), path)
     }
 
+    /// Creates an unnamed regular file in `folder` that no one can see until
+    /// it is linked into the folder (Linux `O_TMPFILE`); nil when the file
+    /// system does not support it.
+    ///
+    /// The corresponding C function is `open` with `O_TMPFILE`.
+    static func createUnnamed(inFolder folder: String) -> PosixFile? {
+        #if os(Linux)
+        let temporaryFileFlag: Int32 = 0o20000000 | O_DIRECTORY  // O_TMPFILE, a composite macro Swift cannot import
+        let descriptor = open(folder, O_WRONLY | O_CLOEXEC | temporaryFileFlag, 0o644)
+        guard descriptor >= 0 else { return nil }
+        return PosixFile(descriptor: descriptor, displayPath: folder, ownsDescriptor: true)
+        #else
+        return nil
+        #endif
+    }
+
+    /// Gives an unnamed file (from `createUnnamed`) the name `path`; fails
+    /// with `EEXIST` when the name is taken.
+    ///
+    /// The corresponding C function is `linkat` on `/proc/self/fd/N`.
+    func link(as path: String) -> Int32 {
+        linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 ? 0 : errno
+    }
+
     /// The size of a regular file, or nil for pipes and terminals.
     var regularFileSize: Int64? {
         var status = stat()

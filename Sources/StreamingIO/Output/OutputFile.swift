@@ -2,13 +2,17 @@
 import Glibc
 #endif
 
-/// An output written atomically: bytes go to a hidden temporary file in the
+/// An output written atomically: bytes go to a temporary file in the
 /// destination's folder, which replaces the destination only on `commit()`.
 ///
-/// An interrupted or failed run therefore never leaves a partial file at the
-/// destination, and a previous file there stays untouched. An output that is
-/// never committed is removed when the object goes away. The path `-` means
-/// standard output (written directly, as it cannot be renamed).
+/// On Linux the temporary file is unnamed (`O_TMPFILE`) until the commit links
+/// it under a hidden name and renames it onto the destination, so a run that
+/// is interrupted, even by `SIGKILL`, leaves nothing behind: no partial file
+/// at the destination, no stray temporary file, and a previous file at the
+/// destination untouched. Elsewhere (or where the file system lacks
+/// `O_TMPFILE`) a hidden `.NAME.tmp-XXXXXX` file is used and removed when an
+/// uncommitted output goes away. The path `-` means standard output (written
+/// directly, as it cannot be renamed).
 ///
 /// Numbers are formatted deterministically: integers in decimal, doubles in
 /// Swift's shortest round-trip form (`0.1`, `1e-05`, `250.0`), so the same values
@@ -26,6 +30,8 @@ public final class OutputFile {
     public let path: String
     private let file: PosixFile
     private let temporaryPath: String?
+    /// For an unnamed temporary file: the folder and file name of the destination.
+    private let unnamedDestination: (folder: String, name: String)?
     private let deflater: ZlibStream?
     private var buffer: UnsafeMutableRawBufferPointer
     private var scratch: UnsafeMutableRawBufferPointer
@@ -49,6 +55,7 @@ public final class OutputFile {
             self.path = "<stdout>"
             file = PosixFile.standardOutput()
             temporaryPath = nil
+            unnamedDestination = nil
             writeback = nil
         } else {
             self.path = path
@@ -58,12 +65,19 @@ public final class OutputFile {
             guard !name.isEmpty else {
                 throw .writeFailed(path: path, reason: "the output path names a folder, not a file")
             }
-            let (created, temporary) = try PosixFile.createUnique(
-                template: "\(folder).\(name).tmp-XXXXXX")
-            file = created
-            temporaryPath = temporary
-            writeback = BackgroundWriteback(descriptor: created.descriptor)
-            _ = fchmod(created.descriptor, 0o644)
+            if let unnamed = PosixFile.createUnnamed(inFolder: folder.isEmpty ? "." : folder) {
+                file = unnamed
+                temporaryPath = nil
+                unnamedDestination = (folder, name)
+            } else {
+                let (created, temporary) = try PosixFile.createUnique(
+                    template: "\(folder).\(name).tmp-XXXXXX")
+                file = created
+                temporaryPath = temporary
+                unnamedDestination = nil
+            }
+            writeback = BackgroundWriteback(descriptor: file.descriptor)
+            _ = fchmod(file.descriptor, 0o644)
         }
         switch compression {
         case .none: deflater = nil
@@ -201,6 +215,10 @@ public final class OutputFile {
                 throw .writeFailed(path: path, reason: PosixFile.errnoDescription(failure))
             }
         }
+        if let unnamedDestination {
+            try file.synchronize()
+            try linkIntoPlace(folder: unnamedDestination.folder, name: unnamedDestination.name)
+        }
         if let temporaryPath {
             try file.synchronize()
             if rename(temporaryPath, path) != 0 {
@@ -211,6 +229,32 @@ public final class OutputFile {
             }
         }
         isFinished = true
+    }
+
+    /// Links the unnamed file under a fresh hidden name, then renames it onto
+    /// the destination (`linkat` cannot replace an existing file; `rename` can,
+    /// atomically).
+    private func linkIntoPlace(folder: String, name: String) throws(StreamingIOError) {
+        var attempt = 0
+        while true {
+            let hidden = "\(folder).\(name).tmp-\(getpid())-\(attempt)"
+            let failure = file.link(as: hidden)
+            if failure == EEXIST {
+                attempt += 1
+                continue
+            }
+            guard failure == 0 else {
+                isFinished = true
+                throw .writeFailed(path: path, reason: PosixFile.errnoDescription(failure))
+            }
+            if rename(hidden, path) != 0 {
+                let reason = PosixFile.errnoDescription()
+                _ = unlink(hidden)
+                isFinished = true
+                throw .writeFailed(path: path, reason: reason)
+            }
+            return
+        }
     }
 
     /// Abandons the output: the temporary file is removed, the destination untouched.
