@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "edgesim", targets: ["edgesim"]),
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,12 @@ let package = Package(
             name: "ScenarioModel",
             dependencies: ["StreamingIO"]
         ),
+        /// The discrete-event replay simulator: offloading model, policies,
+        /// stepping API for external agents, metrics and result writers.
+        .target(
+            name: "Simulator",
+            dependencies: ["ScenarioModel", "StreamingIO"]
+        ),
 
         // MARK: - Executable
 
@@ -52,6 +59,7 @@ let package = Package(
             name: "edgesim",
             dependencies: [
                 "ScenarioModel",
+                "Simulator",
                 "StreamingIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -71,6 +79,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioModelTests",
             dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

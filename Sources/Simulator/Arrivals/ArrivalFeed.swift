@@ -1,0 +1,105 @@
+import ScenarioModel
+import StreamingIO
+
+/// Where the next task comes from: a streamed workload file, tasks embedded in
+/// the scenario, or the synthetic Poisson generator.
+///
+/// Tasks are pulled one at a time as simulated time reaches them, so memory
+/// depends on the tasks in flight, not on the workload's length.
+enum ArrivalFeed {
+    case file(WorkloadReader)
+    case embedded([WorkloadTask], next: Int)
+    case synthetic(SyntheticArrivalGenerator)
+    case exhausted
+
+    /// Opens the feed of `scenario` for a replay seeded with `seed`.
+    static func open(_ scenario: CompiledScenario, seed: UInt64, rateScale: Double) throws(ReplayError) -> ArrivalFeed {
+        switch scenario.scenario.workload {
+        case .file:
+            guard let path = scenario.workloadPath else { return .exhausted }
+            do {
+                return .file(try WorkloadReader(path: path))
+            } catch {
+                throw .scenario(error)
+            }
+        case .embedded(let tasks):
+            return .embedded(tasks, next: 0)
+        case .synthetic:
+            return .synthetic(SyntheticArrivalGenerator(
+                settings: scenario.settings.syntheticArrivals, origins: scenario.origins.eligible.count,
+                seed: seed, rateScale: rateScale))
+        }
+    }
+
+    /// Fills `staged` with the next task; returns false when the feed is done.
+    ///
+    /// Workload arrival times are divided by `rateScale`; origins are resolved
+    /// to node indices (-1 when absent).
+    ///
+    /// - Throws: `ReplayError` for unreadable rows and origins that are not
+    ///   compute nodes of the topology, with the file and line.
+    mutating func next(
+        into staged: inout StagedTask, scenario: CompiledScenario, rateScale: Double, keepIdentifiers: Bool
+    ) throws(ReplayError) -> Bool {
+        switch self {
+        case .exhausted:
+            return false
+        case .synthetic(var generator):
+            let more = generator.next(into: &staged)
+            self = more ? .synthetic(generator) : .exhausted
+            return more
+        case .embedded(let tasks, let index):
+            guard index < tasks.count else {
+                self = .exhausted
+                return false
+            }
+            self = .embedded(tasks, next: index + 1)
+            let location = SourceLocation(path: "<scenario '\(scenario.scenario.name)'>", jsonPath: "$.workload.tasks[\(index)]")
+            try Self.stage(tasks[index], into: &staged, scenario: scenario, rateScale: rateScale,
+                           keepIdentifiers: keepIdentifiers, location: location)
+            return true
+        case .file(let reader):
+            let task: WorkloadTask?
+            do {
+                task = try reader.next()
+            } catch {
+                throw .scenario(error)
+            }
+            guard let task else {
+                self = .exhausted
+                return false
+            }
+            try Self.stage(task, into: &staged, scenario: scenario, rateScale: rateScale, keepIdentifiers: keepIdentifiers,
+                           location: SourceLocation(path: reader.path, line: reader.lineNumber))
+            return true
+        }
+    }
+
+    private static func stage(
+        _ task: WorkloadTask, into staged: inout StagedTask, scenario: CompiledScenario, rateScale: Double,
+        keepIdentifiers: Bool, location: @autoclosure () -> SourceLocation
+    ) throws(ReplayError) {
+        staged.arrival = task.arrivalSeconds / rateScale
+        if let origin = task.origin {
+            guard let index = scenario.nodeIndexById[origin] else {
+                throw .workload(location(), "origin '\(origin)' is not a node of the topology '\(scenario.topology.name)'")
+            }
+            guard scenario.nodes.isCompute[Int(index)] else {
+                throw .workload(location(), "origin '\(origin)' is a \(scenario.nodes.kinds[Int(index)].rawValue), not a compute node")
+            }
+            staged.origin = index
+        } else {
+            staged.origin = -1
+        }
+        staged.instructions = Double(task.instructions)
+        staged.inputBytes = Double(task.inputBytes)
+        staged.outputBytes = Double(task.outputBytes)
+        staged.relativeDeadline = task.relativeDeadlineSeconds ?? .infinity
+        staged.fingerprint = Fingerprint.of(task.taskId)
+        staged.jobFingerprint = Fingerprint.of(task.jobId)
+        staged.taskId = keepIdentifiers ? task.taskId : nil
+        staged.jobId = keepIdentifiers ? task.jobId : nil
+        staged.dependencies.removeAll(keepingCapacity: true)
+        for dependency in task.dependencies { staged.dependencies.append(Fingerprint.of(dependency)) }
+    }
+}
