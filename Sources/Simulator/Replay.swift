@@ -38,7 +38,8 @@ public enum Replay {
         var choices: [Int32] = []
         while case .decisions = try engine.advance() {
             choices.removeAll(keepingCapacity: true)
-            for agent in engine.dueAgents {
+            for position in 0..<engine.dueAgents.count {
+                let agent = engine.dueAgents[position]
                 let view = DecisionView(engine: engine, agent: Int(agent), task: Int(engine.inboxHead[Int(agent)]))
                 choices.append(Int32(clamping: policy.decide(view)))
             }

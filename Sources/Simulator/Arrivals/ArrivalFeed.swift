@@ -6,11 +6,26 @@ import StreamingIO
 ///
 /// Tasks are pulled one at a time as simulated time reaches them, so memory
 /// depends on the tasks in flight, not on the workload's length.
-enum ArrivalFeed {
-    case file(WorkloadReader)
-    case embedded([WorkloadTask], next: Int)
-    case synthetic(SyntheticArrivalGenerator)
-    case exhausted
+struct ArrivalFeed {
+    private enum Source {
+        case file(WorkloadReader)
+        case embedded([WorkloadTask])
+        case synthetic
+        case exhausted
+    }
+
+    private var source: Source
+    private var embeddedNext = 0
+    /// Kept outside `source` so drawing mutates it in place (no copy per task).
+    private var generator: SyntheticArrivalGenerator?
+
+    /// A feed with no tasks.
+    static var exhausted: ArrivalFeed { ArrivalFeed(source: .exhausted, generator: nil) }
+
+    private init(source: Source, generator: SyntheticArrivalGenerator?) {
+        self.source = source
+        self.generator = generator
+    }
 
     /// Opens the feed of `scenario` for a replay seeded with `seed`.
     static func open(_ scenario: CompiledScenario, seed: UInt64, rateScale: Double) throws(ReplayError) -> ArrivalFeed {
@@ -18,17 +33,23 @@ enum ArrivalFeed {
         case .file:
             guard let path = scenario.workloadPath else { return .exhausted }
             do {
-                return .file(try WorkloadReader(path: path))
+                return ArrivalFeed(source: .file(try WorkloadReader(path: path)), generator: nil)
             } catch {
                 throw .scenario(error)
             }
         case .embedded(let tasks):
-            return .embedded(tasks, next: 0)
+            return ArrivalFeed(source: .embedded(tasks), generator: nil)
         case .synthetic:
-            return .synthetic(SyntheticArrivalGenerator(
+            return ArrivalFeed(source: .synthetic, generator: SyntheticArrivalGenerator(
                 settings: scenario.settings.syntheticArrivals, origins: scenario.origins.eligible.count,
                 seed: seed, rateScale: rateScale))
         }
+    }
+
+    /// Stops the feed (the next task would come after the horizon).
+    mutating func close() {
+        source = .exhausted
+        generator = nil
     }
 
     /// Fills `staged` with the next task; returns false when the feed is done.
@@ -41,19 +62,22 @@ enum ArrivalFeed {
     mutating func next(
         into staged: inout StagedTask, scenario: CompiledScenario, rateScale: Double, keepIdentifiers: Bool
     ) throws(ReplayError) -> Bool {
-        switch self {
+        switch source {
         case .exhausted:
             return false
-        case .synthetic(var generator):
-            let more = generator.next(into: &staged)
-            self = more ? .synthetic(generator) : .exhausted
-            return more
-        case .embedded(let tasks, let index):
-            guard index < tasks.count else {
-                self = .exhausted
+        case .synthetic:
+            guard generator?.next(into: &staged) == true else {
+                close()
                 return false
             }
-            self = .embedded(tasks, next: index + 1)
+            return true
+        case .embedded(let tasks):
+            guard embeddedNext < tasks.count else {
+                close()
+                return false
+            }
+            let index = embeddedNext
+            embeddedNext += 1
             let location = SourceLocation(path: "<scenario '\(scenario.scenario.name)'>", jsonPath: "$.workload.tasks[\(index)]")
             try Self.stage(tasks[index], into: &staged, scenario: scenario, rateScale: rateScale,
                            keepIdentifiers: keepIdentifiers, location: location)
@@ -66,7 +90,7 @@ enum ArrivalFeed {
                 throw .scenario(error)
             }
             guard let task else {
-                self = .exhausted
+                close()
                 return false
             }
             try Self.stage(task, into: &staged, scenario: scenario, rateScale: rateScale, keepIdentifiers: keepIdentifiers,

@@ -40,52 +40,67 @@ struct Event {
     }
 }
 
-/// The future-event list: a binary min-heap over a manually managed buffer.
+/// The future-event list: a binary min-heap over engine-owned storage.
 ///
 /// A hand-rolled binary heap with hole-based sifting was the fastest option
 /// measured in swift-notes.md §4 (1.3× swift-collections' min-max `Heap` in
 /// the hold model). The buffer grows by doubling and is kept across resets,
-/// so a steady-state replay allocates nothing per event.
+/// so a steady-state replay allocates nothing per event. Like `UnsafeColumn`,
+/// the queue is an immutable handle (no exclusivity checks, no reference
+/// counting) released by `deallocate()`.
 ///
 /// - Complexity: `push` and `pop` are O(log n); `peekTime` is O(1).
-final class EventQueue {
-    private var storage: UnsafeMutablePointer<Event>
-    private var capacity: Int
-    private(set) var count = 0
-    private var counter: UInt64 = 0
+struct EventQueue {
+    private struct Header {
+        var storage: UnsafeMutablePointer<Event>
+        var capacity: Int
+        var count: Int
+        var counter: UInt64
+    }
+
+    private let header: UnsafeMutablePointer<Header>
 
     init(initialCapacity: Int = 1024) {
-        capacity = max(initialCapacity, 16)
-        storage = .allocate(capacity: capacity)
+        let capacity = max(initialCapacity, 16)
+        header = .allocate(capacity: 1)
+        header.initialize(to: Header(storage: .allocate(capacity: capacity), capacity: capacity, count: 0, counter: 0))
     }
 
-    deinit {
-        storage.deallocate()
+    /// Frees the storage; the queue must not be used afterwards.
+    func deallocate() {
+        header.pointee.storage.deallocate()
+        header.deallocate()
     }
 
-    var isEmpty: Bool { count == 0 }
+    @inline(__always)
+    var count: Int { header.pointee.count }
+
+    @inline(__always)
+    var isEmpty: Bool { header.pointee.count == 0 }
 
     /// Removes every event and restarts the insertion counter (capacity is kept).
     func removeAll() {
-        count = 0
-        counter = 0
+        header.pointee.count = 0
+        header.pointee.counter = 0
     }
 
     /// The time of the earliest event, or +infinity when there is none.
     @inline(__always)
     var peekTime: Double {
-        count > 0 ? storage[0].time : .infinity
+        header.pointee.count > 0 ? header.pointee.storage[0].time : .infinity
     }
 
     /// Schedules an event.
     @inline(__always)
     func push(time: Double, kind: EventKind, task: Int32 = -1, generation: UInt32 = 0) {
-        if count == capacity { grow() }
-        counter &+= 1
-        let event = Event(time: time, order: (counter << 8) | UInt64(kind.rawValue), task: task, generation: generation)
+        if header.pointee.count == header.pointee.capacity { grow() }
+        header.pointee.counter &+= 1
+        let event = Event(
+            time: time, order: (header.pointee.counter << 8) | UInt64(kind.rawValue), task: task, generation: generation)
+        let storage = header.pointee.storage
         // Sift up with a hole: move parents down until the event fits.
-        var hole = count
-        count += 1
+        var hole = header.pointee.count
+        header.pointee.count += 1
         while hole > 0 {
             let parent = (hole - 1) >> 1
             let parentEvent = storage[parent]
@@ -99,8 +114,11 @@ final class EventQueue {
     /// Removes and returns the earliest event; the queue must not be empty.
     @inline(__always)
     func pop() -> Event {
+        precondition(header.pointee.count > 0, "pop from an empty event queue")
+        let storage = header.pointee.storage
         let top = storage[0]
-        count -= 1
+        header.pointee.count -= 1
+        let count = header.pointee.count
         if count > 0 {
             let last = storage[count]
             // Sift down with a hole from the root.
@@ -120,10 +138,11 @@ final class EventQueue {
     }
 
     private func grow() {
-        let larger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = larger
-        capacity *= 2
+        let capacity = header.pointee.capacity * 2
+        let larger = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
+        larger.moveInitialize(from: header.pointee.storage, count: header.pointee.count)
+        header.pointee.storage.deallocate()
+        header.pointee.storage = larger
+        header.pointee.capacity = capacity
     }
 }

@@ -41,22 +41,27 @@ extension ReplayEngine {
     @discardableResult
     func applyDueActions(_ slotOfAgent: (Int32) -> Int32, invalid: ((Int32) -> Void)? = nil) -> Int {
         var invalidCount = 0
-        let due = dueAgents
-        for agent in due {
-            let chosen = slotOfAgent(agent)
-            if !apply(agent: agent, slot: chosen) {
+        // Applying an action never makes another agent due (only events do),
+        // so the list is stable during the loop.
+        let due = dueAgents.count
+        for position in 0..<due {
+            let agent = dueAgents[position]
+            if !apply(agent: agent, slot: slotOfAgent(agent)) {
                 invalidCount += 1
                 invalid?(agent)
             }
         }
-        dueAgents.removeAll(keepingCapacity: true)
-        for agent in due {
+        var kept = 0
+        for position in 0..<due {
+            let agent = dueAgents[position]
             if inboxCount[Int(agent)] > 0 {
-                dueAgents.append(agent)
+                dueAgents[kept] = agent
+                kept += 1
             } else {
                 isDue[Int(agent)] = false
             }
         }
+        while dueAgents.count > kept { _ = dueAgents.popLast() }
         return invalidCount
     }
 
@@ -70,23 +75,22 @@ extension ReplayEngine {
         if inboxHead[agentIndex] < 0 { inboxTail[agentIndex] = -1 }
         inboxCount[agentIndex] -= 1
         tasks[Int(task)].next = -1
-        let table = scenario.agents
-        let candidates = table.candidateCount[agentIndex]
+        let candidates = candidateCount[agentIndex]
         var slot = requested
         let valid = slot >= 0 && slot < candidates
-        counters.decisions += 1
+        counters.value.decisions += 1
         if !valid {
-            counters.invalidActions += 1
-            rewards[agentIndex] -= reward.utility
-            slot = max(table.localSlot[agentIndex], 0)
+            counters.value.invalidActions += 1
+            if computesRewards { rewards[agentIndex] -= reward.utility }
+            slot = max(localSlot[agentIndex], 0)
         }
-        let position = agentIndex * table.slotCount + Int(slot)
-        if reward.kind == .dense {
+        let position = agentIndex * slotCount + Int(slot)
+        if computesRewards && reward.kind == .dense {
             rewards[agentIndex] += denseReward(agent: agentIndex, slot: Int(slot), task: Int(task))
         }
         tasks[Int(task)].agent = agent
-        dispatch(task, to: table.slotNode[position], inputRoute: table.slotForwardRoute[position],
-                 outputRoute: table.slotReturnRoute[position])
+        dispatch(task, to: slotNode[position], inputRoute: slotForwardRoute[position],
+                 outputRoute: slotReturnRoute[position])
         return valid
     }
 
@@ -98,7 +102,7 @@ extension ReplayEngine {
     /// running tasks plus the execution time of queued and inbound tasks,
     /// in core-seconds) spread over its cores, minus the delay.
     func waitEstimate(node: Int, delay: Double) -> Double {
-        let cores = scenario.nodes.cores[node]
+        let cores = nodeCores[node]
         let occupied = busyCores[node] + queueLength[node] + inbound[node]
         guard occupied >= cores else { return 0 }
         let remainingRunning = max(0, runningFinishSum[node] - Double(busyCores[node]) * now)
@@ -117,13 +121,12 @@ extension ReplayEngine {
     /// Transfer (input now, output on the idle return route), wait and
     /// execution estimates for sending `task` to the candidate in `slot`.
     func estimate(agent: Int, slot: Int, task: Int) -> CandidateEstimate {
-        let table = scenario.agents
-        let position = agent * table.slotCount + slot
-        let node = Int(table.slotNode[position])
+        let position = agent * slotCount + slot
+        let node = Int(slotNode[position])
         guard node >= 0 else { return CandidateEstimate() }
-        let input = transferEstimate(route: table.slotForwardRoute[position], bytes: tasks[task].inputBytes)
-        let output = idleTransferSeconds(route: table.slotReturnRoute[position], bytes: tasks[task].outputBytes)
-        let execution = tasks[task].instructions / scenario.nodes.instructionsPerSecond[node]
+        let input = transferEstimate(route: slotForwardRoute[position], bytes: tasks[task].inputBytes)
+        let output = idleTransferSeconds(route: slotReturnRoute[position], bytes: tasks[task].outputBytes)
+        let execution = tasks[task].instructions / nodeSpeed[node]
         return CandidateEstimate(
             transferSeconds: input + output, waitSeconds: waitEstimate(node: node, delay: input),
             executionSeconds: execution)
@@ -133,10 +136,9 @@ extension ReplayEngine {
     /// `-log10(max((cap - q) / cap, 0.001))` with `q` the waiting and inbound
     /// tasks plus this one, capped at `cap`; in [0, 3], 0 for unbounded queues.
     func overload(node: Int) -> Double {
-        let nodes = scenario.nodes
-        guard nodes.isBounded(node) else { return 0 }
-        let capacity = Double(nodes.queueCapacity[node])
-        let freeCores = nodes.cores[node] - busyCores[node] - inbound[node]
+        guard nodeCapacity[node] != Int32.max else { return 0 }
+        let capacity = Double(nodeCapacity[node])
+        let freeCores = nodeCores[node] - busyCores[node] - inbound[node]
         guard capacity > 0 else { return freeCores > 0 ? 0 : 3 }
         let expected = min(Double(queueLength[node] + inbound[node] + 1), capacity)
         return -log10(max((capacity - expected) / capacity, 0.001))
@@ -147,19 +149,16 @@ extension ReplayEngine {
     /// overloadWeight · overload - energyWeight · energy`, from the estimates
     /// at decision time (energy: execution above idle plus transmissions).
     private func denseReward(agent: Int, slot: Int, task: Int) -> Double {
-        let table = scenario.agents
-        let position = agent * table.slotCount + slot
-        let node = Int(table.slotNode[position])
+        let position = agent * slotCount + slot
+        let node = Int(slotNode[position])
         let estimate = self.estimate(agent: agent, slot: slot, task: task)
         var value = reward.utility - reward.waitWeight * estimate.waitSeconds
             - reward.transferWeight * estimate.transferSeconds - reward.executionWeight * estimate.executionSeconds
             - reward.overloadWeight * overload(node: node)
         if reward.energyWeight > 0 {
-            let nodes = scenario.nodes
-            let joules = (nodes.busyWatts[node] - nodes.idleWatts[node]) / Double(nodes.cores[node])
-                * estimate.executionSeconds
-                + transmitJoules(route: table.slotForwardRoute[position], bytes: tasks[task].inputBytes)
-                + transmitJoules(route: table.slotReturnRoute[position], bytes: tasks[task].outputBytes)
+            let joules = (busyWatts[node] - idleWatts[node]) / Double(nodeCores[node]) * estimate.executionSeconds
+                + transmitJoules(route: slotForwardRoute[position], bytes: tasks[task].inputBytes)
+                + transmitJoules(route: slotReturnRoute[position], bytes: tasks[task].outputBytes)
             value -= reward.energyWeight * joules
         }
         return value

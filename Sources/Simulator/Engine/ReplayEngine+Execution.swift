@@ -9,13 +9,13 @@ extension ReplayEngine {
         tasks[index].target = target
         tasks[index].inputRoute = inputRoute
         tasks[index].outputRoute = outputRoute
-        let execution = tasks[index].instructions / scenario.nodes.instructionsPerSecond[Int(target)]
+        let execution = tasks[index].instructions / nodeSpeed[Int(target)]
         tasks[index].executionSeconds = execution
         if target == origin {
             arriveAtTarget(slot)
             return
         }
-        counters.offloaded += 1
+        counters.value.offloaded += 1
         statistics.offloadedOut[Int(origin)] += 1
         statistics.offloadedIn[Int(target)] += 1
         tasks[index].phase = .inTransit
@@ -41,11 +41,11 @@ extension ReplayEngine {
         let target = Int(tasks[index].target)
         tasks[index].enqueued = now
         statistics.received[target] += 1
-        if busyCores[target] < scenario.nodes.cores[target] {
+        if busyCores[target] < nodeCores[target] {
             startExecution(slot)
             return
         }
-        guard queueLength[target] < scenario.nodes.queueCapacity[target] else {
+        guard queueLength[target] < nodeCapacity[target] else {
             drop(slot, status: .droppedQueueFull)
             return
         }
@@ -126,9 +126,7 @@ extension ReplayEngine {
         let execution = tasks[index].executionSeconds
         statistics.busyCoreSeconds[target] += execution
         statistics.executed[target] += 1
-        let nodes = scenario.nodes
-        tasks[index].energyJoules += (nodes.busyWatts[target] - nodes.idleWatts[target]) / Double(nodes.cores[target])
-            * execution
+        tasks[index].energyJoules += (busyWatts[target] - idleWatts[target]) / Double(nodeCores[target]) * execution
         let head = queueHead[target]
         if head >= 0 {
             removeFromQueue(head, node: target)
@@ -148,13 +146,13 @@ extension ReplayEngine {
     func deadlineReached(_ slot: Int32, generation: UInt32) {
         let index = Int(slot)
         guard tasks[index].generation == generation, tasks[index].phase == .queued else { return }
-        counters.events += 1
+        counters.value.events += 1
         removeFromQueue(slot, node: Int(tasks[index].target))
         drop(slot, status: .droppedDeadline)
     }
 
     /// Brings every node's queue area up to `now` (at the end and for samples).
     func settleQueueAreas() {
-        for node in queueLength.indices { queueWillChange(node) }
+        for node in 0..<nodeCount { queueWillChange(node) }
     }
 }

@@ -19,22 +19,21 @@ extension ReplayEngine {
     /// before the horizon).
     func transfer(route routeIndex: Int32, bytes: Double, for slot: Int32) -> Double {
         guard routeIndex >= 0 else { return now }
-        let route = routes.routes[Int(routeIndex)]
+        let route = routeList[Int(routeIndex)]
         let count = Int(route.arcCount)
         guard count > 0 else { return now }
         let first = Int(route.firstArc)
-        let arcs = scenario.network.arcs
-        if sampleLatencies && latencyScratch.count < count {
-            latencyScratch = Array(repeating: 0, count: max(count, 2 * latencyScratch.count))
+        if sampleLatencies {
+            while latencyScratch.count < count { latencyScratch.append(0) }
         }
         var totalLatency = 0.0
         var start = now
         for position in 0..<count {
-            let arc = arcs[Int(routes.arcs[first + position])]
+            let arc = arcs[Int(routeArcs[first + position])]
             var latency = arc.latencySeconds
             if sampleLatencies {
                 if arc.latencyShape > 0 {
-                    latency = networkGenerator.lognormal(
+                    latency = networkGenerator.value.lognormal(
                         shape: arc.latencyShape, location: arc.latencyLocationSeconds, scale: arc.latencyScaleSeconds)
                 }
                 latencyScratch[position] = latency
@@ -49,9 +48,8 @@ extension ReplayEngine {
         let bits = bytes * 8
         var offset = 0.0
         var bottleneck = Double.infinity
-        let transmitWatts = scenario.nodes.transmitWatts
         for position in 0..<count {
-            let arc = arcs[Int(routes.arcs[first + position])]
+            let arc = arcs[Int(routeArcs[first + position])]
             resourceFree[Int(arc.linkResource)] = start + offset + bits / arc.linkBitsPerSecond
             if arc.mediumResource >= 0 {
                 resourceFree[Int(arc.mediumResource)] = start + offset + bits / arc.mediumBitsPerSecond
@@ -77,16 +75,15 @@ extension ReplayEngine {
     /// now (same formula as `transfer`, fixed latencies, nothing reserved).
     func transferEstimate(route routeIndex: Int32, bytes: Double) -> Double {
         guard routeIndex >= 0 else { return 0 }
-        let route = routes.routes[Int(routeIndex)]
+        let route = routeList[Int(routeIndex)]
         let count = Int(route.arcCount)
         guard count > 0 else { return 0 }
         guard bytes > 0 else { return route.latencySeconds }
         let first = Int(route.firstArc)
-        let arcs = scenario.network.arcs
         var offset = 0.0
         var start = now
         for position in 0..<count {
-            let arc = arcs[Int(routes.arcs[first + position])]
+            let arc = arcs[Int(routeArcs[first + position])]
             start = max(start, resourceFree[Int(arc.linkResource)] - offset)
             if arc.mediumResource >= 0 { start = max(start, resourceFree[Int(arc.mediumResource)] - offset) }
             offset += arc.latencySeconds
@@ -97,7 +94,7 @@ extension ReplayEngine {
     /// The transfer time of `bytes` on the route if it were idle.
     func idleTransferSeconds(route routeIndex: Int32, bytes: Double) -> Double {
         guard routeIndex >= 0 else { return 0 }
-        let route = routes.routes[Int(routeIndex)]
+        let route = routeList[Int(routeIndex)]
         guard route.arcCount > 0 else { return 0 }
         return route.latencySeconds + (bytes > 0 ? bytes * 8 / route.bottleneckBitsPerSecond : 0)
     }
@@ -105,12 +102,12 @@ extension ReplayEngine {
     /// Transmission energy of `bytes` along the route, in joules.
     func transmitJoules(route routeIndex: Int32, bytes: Double) -> Double {
         guard routeIndex >= 0, bytes > 0 else { return 0 }
-        let route = routes.routes[Int(routeIndex)]
+        let route = routeList[Int(routeIndex)]
         let first = Int(route.firstArc)
         var joules = 0.0
         for position in 0..<Int(route.arcCount) {
-            let arc = scenario.network.arcs[Int(routes.arcs[first + position])]
-            joules += scenario.nodes.transmitWatts[Int(arc.from)] * bytes * 8 / arc.hopBitsPerSecond
+            let arc = arcs[Int(routeArcs[first + position])]
+            joules += transmitWatts[Int(arc.from)] * bytes * 8 / arc.hopBitsPerSecond
         }
         return joules
     }
@@ -121,12 +118,22 @@ extension ReplayEngine {
         let key = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: destination))
         if let cached = dynamicRoutes[key] { return cached >= 0 ? cached : nil }
         let network = scenario.network
-        let tree = network.shortestPaths(from: Int(source), nodeCount: scenario.nodes.count)
+        let tree = network.shortestPaths(from: Int(source), nodeCount: nodeCount)
         guard let path = network.path(in: tree, to: Int(destination), reverse: false) else {
             dynamicRoutes[key] = -1
             return nil
         }
-        let route = routes.append(path, network: network)
+        var latency = 0.0
+        var bottleneck = Double.infinity
+        for arc in path {
+            latency += arcs[Int(arc)].latencySeconds
+            bottleneck = min(bottleneck, arcs[Int(arc)].hopBitsPerSecond)
+        }
+        routeList.append(Route(
+            firstArc: Int32(routeArcs.count), arcCount: Int32(path.count), latencySeconds: latency,
+            bottleneckBitsPerSecond: bottleneck))
+        for arc in path { routeArcs.append(arc) }
+        let route = Int32(routeList.count - 1)
         dynamicRoutes[key] = route
         return route
     }

@@ -10,7 +10,6 @@ extension ReplayEngine {
         var longest = 0
         var busy = 0
         var cores = 0
-        if queueSampleBuffer.count != nodes.count { queueSampleBuffer = Array(repeating: 0, count: nodes.count) }
         for node in 0..<nodes.count {
             queueSampleBuffer[node] = queueLength[node]
             guard nodes.isCompute[node] else { continue }
@@ -43,13 +42,13 @@ extension ReplayEngine {
 
     /// The summary so far (final once the replay finished).
     func summary() -> ReplaySummary {
-        let percentiles = latencies.quantiles([0.5, 0.95, 0.99])
+        let percentiles = latencies.value.quantiles([0.5, 0.95, 0.99])
         let energy = nodeStatistics().reduce(0.0) { $0 + $1.energyJoules }
         return ReplaySummary(
-            tasks: counters.tasks, completed: counters.completed, droppedQueueFull: counters.droppedQueueFull,
-            droppedDeadline: counters.droppedDeadline, late: counters.late, unfinished: counters.unfinished,
-            meanLatencySeconds: latencies.mean, p50LatencySeconds: percentiles[0], p95LatencySeconds: percentiles[1],
-            p99LatencySeconds: percentiles[2], energyJoules: energy, events: counters.events, simulatedSeconds: now)
+            tasks: counters.value.tasks, completed: counters.value.completed, droppedQueueFull: counters.value.droppedQueueFull,
+            droppedDeadline: counters.value.droppedDeadline, late: counters.value.late, unfinished: counters.value.unfinished,
+            meanLatencySeconds: latencies.value.mean, p50LatencySeconds: percentiles[0], p95LatencySeconds: percentiles[1],
+            p99LatencySeconds: percentiles[2], energyJoules: energy, events: counters.value.events, simulatedSeconds: now)
     }
 
     /// Per-node statistics up to `now`.
@@ -94,17 +93,17 @@ extension ReplayEngine {
     /// Figures beyond the summary.
     func details() -> ReplayDetails {
         var details = ReplayDetails()
-        details.decisions = counters.decisions
-        details.invalidActions = counters.invalidActions
-        details.offloaded = counters.offloaded
+        details.decisions = counters.value.decisions
+        details.invalidActions = counters.value.invalidActions
+        details.offloaded = counters.value.offloaded
         let nodes = nodeStatistics()
         details.computeEnergyJoules = nodes.reduce(0) { $0 + $1.computeEnergyJoules }
         details.transmitEnergyJoules = nodes.reduce(0) { $0 + $1.transmitEnergyJoules }
-        if counters.completed > 0 {
-            let count = Double(counters.completed)
-            details.meanWaitSeconds = counters.waitSum / count
-            details.meanTransferSeconds = counters.transferSum / count
-            details.meanExecutionSeconds = counters.executionSum / count
+        if counters.value.completed > 0 {
+            let count = Double(counters.value.completed)
+            details.meanWaitSeconds = counters.value.waitSum / count
+            details.meanTransferSeconds = counters.value.transferSum / count
+            details.meanExecutionSeconds = counters.value.executionSum / count
         }
         details.drained = isFinished && !stoppedAtHorizon
         return details

@@ -4,14 +4,14 @@ extension ReplayEngine {
     /// Reads (or draws) the next task and schedules its arrival, unless it
     /// comes after the horizon.
     func stageNextArrival() throws(ReplayError) {
-        hasStaged = try feed.next(
-            into: &staged, scenario: scenario, rateScale: options.arrivalRateScale, keepIdentifiers: keepsIdentifiers)
-        if hasStaged, let horizon, staged.arrival > horizon {
+        hasStaged = try feed.value.next(
+            into: &staged.value, scenario: scenario, rateScale: options.arrivalRateScale, keepIdentifiers: keepsIdentifiers)
+        if hasStaged, let horizon, staged.value.arrival > horizon {
             hasStaged = false
-            feed = .exhausted
+            feed.value.close()
         }
         if hasStaged {
-            events.push(time: staged.arrival, kind: .arrival)
+            events.push(time: staged.value.arrival, kind: .arrival)
         }
     }
 
@@ -19,37 +19,37 @@ extension ReplayEngine {
     /// predecessors, and becomes ready when none is pending.
     func handleArrival() throws(ReplayError) {
         let slot = allocateTask()
-        counters.tasks += 1
+        counters.value.tasks += 1
         tasksInFlight += 1
-        var origin = staged.origin
+        var origin = staged.value.origin
         var originJob: UInt64 = 0
         if origin < 0 {
-            origin = try assignOrigin(job: staged.jobFingerprint)
-            originJob = staged.jobFingerprint
+            origin = try assignOrigin(job: staged.value.jobFingerprint)
+            originJob = staged.value.jobFingerprint
         }
         let index = Int(slot)
-        tasks[index].arrival = staged.arrival
-        tasks[index].instructions = staged.instructions
-        tasks[index].inputBytes = staged.inputBytes
-        tasks[index].outputBytes = staged.outputBytes
-        tasks[index].deadline = staged.arrival + staged.relativeDeadline
+        tasks[index].arrival = staged.value.arrival
+        tasks[index].instructions = staged.value.instructions
+        tasks[index].inputBytes = staged.value.inputBytes
+        tasks[index].outputBytes = staged.value.outputBytes
+        tasks[index].deadline = staged.value.arrival + staged.value.relativeDeadline
         tasks[index].serial = nextSerial
-        tasks[index].fingerprint = staged.fingerprint
+        tasks[index].fingerprint = staged.value.fingerprint
         tasks[index].originJob = originJob
         tasks[index].origin = origin
         nextSerial += 1
         if keepsIdentifiers {
-            taskIds[index] = staged.taskId
-            jobIds[index] = staged.jobId
+            taskIds[index] = staged.value.taskId
+            jobIds[index] = staged.value.jobId
         }
-        if staged.fingerprint != 0 { liveTasks.set(slot, for: staged.fingerprint) }
+        if staged.value.fingerprint != 0 { liveTasks.value.set(slot, for: staged.value.fingerprint) }
         var blocked = false
-        for dependency in staged.dependencies {
-            if failedTasks.contains(dependency) {
+        for dependency in staged.value.dependencies {
+            if failedTasks.value.contains(dependency) {
                 blocked = true
                 break
             }
-            if let predecessor = liveTasks.value(for: dependency), predecessor != slot {
+            if let predecessor = liveTasks.value.value(for: dependency), predecessor != slot {
                 addSuccessor(slot, to: predecessor)
                 tasks[index].pendingDependencies += 1
             }
@@ -69,18 +69,18 @@ extension ReplayEngine {
     /// The origin for a task without one: its job's origin while the job has
     /// tasks in flight, else a fresh draw by the origin rule.
     private func assignOrigin(job: UInt64) throws(ReplayError) -> Int32 {
-        guard !originAssigner.isEmpty else {
+        guard !originAssigner.value.isEmpty else {
             throw .unreplayable(nil, "a task has no origin and no node is eligible by the origin rule "
                 + "(origins.kinds: \(scenario.settings.origins.kinds.map(\.rawValue).joined(separator: ", ")))")
         }
-        guard job != 0 else { return originAssigner.next() }
-        if let origin = jobOrigins.value(for: job) {
-            jobOriginUsers.set((jobOriginUsers.value(for: job) ?? 0) + 1, for: job)
+        guard job != 0 else { return originAssigner.value.next() }
+        if let origin = jobOrigins.value.value(for: job) {
+            jobOriginUsers.value.set((jobOriginUsers.value.value(for: job) ?? 0) + 1, for: job)
             return origin
         }
-        let origin = originAssigner.next()
-        jobOrigins.set(origin, for: job)
-        jobOriginUsers.set(1, for: job)
+        let origin = originAssigner.value.next()
+        jobOrigins.value.set(origin, for: job)
+        jobOriginUsers.value.set(1, for: job)
         return origin
     }
 
@@ -104,14 +104,14 @@ extension ReplayEngine {
     /// Returns the slot to the pool; its generation changes on reuse.
     func freeTask(_ slot: Int32) {
         let index = Int(slot)
-        if tasks[index].fingerprint != 0 { liveTasks.remove(tasks[index].fingerprint) }
+        if tasks[index].fingerprint != 0 { liveTasks.value.remove(tasks[index].fingerprint) }
         let job = tasks[index].originJob
-        if job != 0, let users = jobOriginUsers.value(for: job) {
+        if job != 0, let users = jobOriginUsers.value.value(for: job) {
             if users <= 1 {
-                jobOriginUsers.remove(job)
-                jobOrigins.remove(job)
+                jobOriginUsers.value.remove(job)
+                jobOrigins.value.remove(job)
             } else {
-                jobOriginUsers.set(users - 1, for: job)
+                jobOriginUsers.value.set(users - 1, for: job)
             }
         }
         var edge = tasks[index].firstSuccessor
@@ -156,8 +156,8 @@ extension ReplayEngine {
         let index = Int(slot)
         tasks[index].ready = now
         let origin = tasks[index].origin
-        let agent = scenario.agents.agentOfNode[Int(origin)]
-        if agent >= 0 && scenario.agents.candidateCount[Int(agent)] > 0 {
+        let agent = agentOfNode[Int(origin)]
+        if agent >= 0 && candidateCount[Int(agent)] > 0 {
             pushInbox(agent, slot)
         } else {
             dispatch(slot, to: origin, inputRoute: -1, outputRoute: -1)
@@ -209,13 +209,13 @@ extension ReplayEngine {
         let task = tasks[index]
         let latency = now - task.arrival
         let isLate = now > task.deadline
-        counters.completed += 1
-        if isLate { counters.late += 1 }
+        counters.value.completed += 1
+        if isLate { counters.value.late += 1 }
         let wait = task.start - task.enqueued
-        counters.waitSum += wait
-        counters.transferSum += task.transferSeconds
-        counters.executionSum += task.executionSeconds
-        latencies.add(latency)
+        counters.value.waitSum += wait
+        counters.value.transferSum += task.transferSeconds
+        counters.value.executionSum += task.executionSeconds
+        latencies.value.add(latency)
         if options.collectLatencies { collectedLatencies.append(latency) }
         if reward.kind == .sparse && task.agent >= 0 {
             rewards[Int(task.agent)] += reward.utility - reward.energyWeight * task.energyJoules
@@ -233,10 +233,10 @@ extension ReplayEngine {
         let index = Int(slot)
         let target = Int(tasks[index].target)
         if status == .droppedQueueFull {
-            counters.droppedQueueFull += 1
+            counters.value.droppedQueueFull += 1
             statistics.droppedQueueFull[target] += 1
         } else {
-            counters.droppedDeadline += 1
+            counters.value.droppedDeadline += 1
             statistics.droppedDeadline[target] += 1
         }
         let agent = tasks[index].agent
@@ -258,10 +258,10 @@ extension ReplayEngine {
         while let (current, counted) = pending.popLast() {
             let index = Int(current)
             if !counted {
-                counters.unfinished += 1
+                counters.value.unfinished += 1
                 if let observer { observer.taskFinished(record(index, status: .unfinished, finish: nil, wait: 0, execution: 0)) }
             }
-            if tasks[index].fingerprint != 0 { failedTasks.set(0, for: tasks[index].fingerprint) }
+            if tasks[index].fingerprint != 0 { failedTasks.value.set(0, for: tasks[index].fingerprint) }
             var edge = tasks[index].firstSuccessor
             while edge >= 0 {
                 let successor = edgeTask[Int(edge)]
@@ -281,10 +281,10 @@ extension ReplayEngine {
     /// Reports the tasks still in flight at the end as unfinished, in arrival order.
     func reportUnfinishedTasks() {
         var remaining: [Int] = []
-        for index in tasks.indices where tasks[index].phase != .free { remaining.append(index) }
+        for index in 0..<tasks.count where tasks[index].phase != .free { remaining.append(index) }
         remaining.sort { tasks[$0].serial < tasks[$1].serial }
         for index in remaining {
-            counters.unfinished += 1
+            counters.value.unfinished += 1
             let task = tasks[index]
             let started = !task.start.isNaN
             let wait: Double = started ? task.start - task.enqueued : (task.enqueued.isNaN ? 0 : now - task.enqueued)

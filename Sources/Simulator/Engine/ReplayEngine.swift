@@ -30,6 +30,36 @@ final class ReplayEngine {
     let keepsIdentifiers: Bool
     /// Stepping in interval mode stops at every epoch, even without decisions.
     var stopsAtEveryEpoch = false
+    /// Whether agents' rewards are computed (stepping); plain replays skip them.
+    var computesRewards = false
+
+    // MARK: Compiled tables (copied into columns so hot paths read them directly)
+
+    let nodeCount: Int
+    let nodeCores: UnsafeColumn<Int32>
+    let nodeSpeed: UnsafeColumn<Double>
+    let nodeCapacity: UnsafeColumn<Int32>
+    let nodeIsCloud: UnsafeColumn<Bool>
+    let nodeIsCompute: UnsafeColumn<Bool>
+    let idleWatts: UnsafeColumn<Double>
+    let busyWatts: UnsafeColumn<Double>
+    let transmitWatts: UnsafeColumn<Double>
+    let arcs: UnsafeColumn<Arc>
+    let agentCount: Int
+    let agentNodes: UnsafeColumn<Int32>
+    let agentOfNode: UnsafeColumn<Int32>
+    let slotCount: Int
+    let slotNode: UnsafeColumn<Int32>
+    let slotForwardRoute: UnsafeColumn<Int32>
+    let slotReturnRoute: UnsafeColumn<Int32>
+    let candidateCount: UnsafeColumn<Int32>
+    let localSlot: UnsafeColumn<Int32>
+    let cloudSlot: UnsafeColumn<Int32>
+    /// Routes: the compiled ones, then dynamic ones added during the replay.
+    let routeList: UnsafeColumn<Route>
+    let routeArcs: UnsafeColumn<Int32>
+    let compiledRouteCount: Int
+    let compiledRouteArcCount: Int
 
     // MARK: Time and events
 
@@ -46,66 +76,65 @@ final class ReplayEngine {
 
     // MARK: Arrivals
 
-    var feed = ArrivalFeed.exhausted
-    var staged = StagedTask()
+    let feed = UnsafeBox(ArrivalFeed.exhausted)
+    let staged = UnsafeBox(StagedTask())
     var hasStaged = false
     var nextSerial: UInt64 = 0
-    var originAssigner: OriginAssigner
-    var jobOrigins = FingerprintTable()
-    var jobOriginUsers = FingerprintTable()
-    var networkGenerator = SeededGenerator(seed: 0, stream: 4)
+    let originAssigner: UnsafeBox<OriginAssigner>
+    let jobOrigins = UnsafeBox(FingerprintTable())
+    let jobOriginUsers = UnsafeBox(FingerprintTable())
+    let networkGenerator = UnsafeBox(SeededGenerator(seed: 0, stream: 4))
 
     // MARK: Tasks
 
-    var tasks: [TaskState] = []
-    var freeSlots: [Int32] = []
+    let tasks = UnsafeColumn<TaskState>(capacity: 1024)
+    let freeSlots = UnsafeColumn<Int32>(capacity: 1024)
     var taskIds: [String?] = []
     var jobIds: [String?] = []
-    var liveTasks = FingerprintTable()
-    var failedTasks = FingerprintTable()
+    let liveTasks = UnsafeBox(FingerprintTable())
+    let failedTasks = UnsafeBox(FingerprintTable())
     var tasksInFlight = 0
-    var edgeTask: [Int32] = []
-    var edgeGeneration: [UInt32] = []
-    var edgeNext: [Int32] = []
+    let edgeTask = UnsafeColumn<Int32>()
+    let edgeGeneration = UnsafeColumn<UInt32>()
+    let edgeNext = UnsafeColumn<Int32>()
     var freeEdge: Int32 = -1
 
     // MARK: Nodes and links
 
-    var busyCores: [Int32]
-    var queueHead: [Int32]
-    var queueTail: [Int32]
-    var queueLength: [Int32]
-    var inbound: [Int32]
+    let busyCores: UnsafeColumn<Int32>
+    let queueHead: UnsafeColumn<Int32>
+    let queueTail: UnsafeColumn<Int32>
+    let queueLength: UnsafeColumn<Int32>
+    let inbound: UnsafeColumn<Int32>
     /// Sums of the finish and start times of the tasks running on each node.
-    var runningFinishSum: [Double]
-    var runningStartSum: [Double]
+    let runningFinishSum: UnsafeColumn<Double>
+    let runningStartSum: UnsafeColumn<Double>
     /// Execution seconds of the tasks queued at, and travelling to, each node.
-    var queuedWork: [Double]
-    var inboundWork: [Double]
-    var queueArea: [Double]
-    var queueChangedAt: [Double]
-    var statistics: NodeCounters
-    var resourceFree: [Double]
-    var routes: RouteTable
+    let queuedWork: UnsafeColumn<Double>
+    let inboundWork: UnsafeColumn<Double>
+    let queueArea: UnsafeColumn<Double>
+    let queueChangedAt: UnsafeColumn<Double>
+    let statistics: NodeCounters
+    let resourceFree: UnsafeColumn<Double>
     var dynamicRoutes: [UInt64: Int32] = [:]
-    var latencyScratch: [Double] = []
+    let latencyScratch = UnsafeColumn<Double>(capacity: 16)
 
     // MARK: Agents
 
-    var inboxHead: [Int32]
-    var inboxTail: [Int32]
-    var inboxCount: [Int32]
-    var isDue: [Bool]
-    var dueAgents: [Int32] = []
-    var rewards: [Double]
+    let inboxHead: UnsafeColumn<Int32>
+    let inboxTail: UnsafeColumn<Int32>
+    let inboxCount: UnsafeColumn<Int32>
+    let isDue: UnsafeColumn<Bool>
+    let dueAgents: UnsafeColumn<Int32>
+    let rewards: UnsafeColumn<Double>
 
     // MARK: Metrics
 
-    var counters = ReplayCounters()
-    var latencies: LatencyStatistics
+    let counters = UnsafeBox(ReplayCounters())
+    let latencies: UnsafeBox<LatencyStatistics>
     var collectedLatencies: [Double] = []
     var queueSamples: [QueueSample] = []
-    var queueSampleBuffer: [Int32] = []
+    let queueSampleBuffer: UnsafeColumn<Int32>
 
     init(scenario: CompiledScenario, options: ReplayOptions, observer: (any ReplayObserver)?) throws(ReplayError) {
         try options.validate()
@@ -120,29 +149,89 @@ final class ReplayEngine {
         sampleLatencies = settings.network.sampleLinkLatencies
         self.observer = observer
         keepsIdentifiers = observer != nil
-        let nodeCount = scenario.nodes.count
-        let agentCount = scenario.agents.nodes.count
-        busyCores = Array(repeating: 0, count: nodeCount)
-        queueHead = Array(repeating: -1, count: nodeCount)
-        queueTail = Array(repeating: -1, count: nodeCount)
-        queueLength = Array(repeating: 0, count: nodeCount)
-        inbound = Array(repeating: 0, count: nodeCount)
-        runningFinishSum = Array(repeating: 0, count: nodeCount)
-        runningStartSum = Array(repeating: 0, count: nodeCount)
-        queuedWork = Array(repeating: 0, count: nodeCount)
-        inboundWork = Array(repeating: 0, count: nodeCount)
-        queueArea = Array(repeating: 0, count: nodeCount)
-        queueChangedAt = Array(repeating: 0, count: nodeCount)
+        let nodes = scenario.nodes
+        nodeCount = nodes.count
+        nodeCores = UnsafeColumn(nodes.cores)
+        nodeSpeed = UnsafeColumn(nodes.instructionsPerSecond)
+        nodeCapacity = UnsafeColumn(nodes.queueCapacity)
+        nodeIsCloud = UnsafeColumn(nodes.kinds.map { $0 == .cloud })
+        nodeIsCompute = UnsafeColumn(nodes.isCompute)
+        idleWatts = UnsafeColumn(nodes.idleWatts)
+        busyWatts = UnsafeColumn(nodes.busyWatts)
+        transmitWatts = UnsafeColumn(nodes.transmitWatts)
+        arcs = UnsafeColumn(scenario.network.arcs)
+        let agents = scenario.agents
+        agentCount = agents.nodes.count
+        agentNodes = UnsafeColumn(agents.nodes)
+        agentOfNode = UnsafeColumn(agents.agentOfNode)
+        slotCount = agents.slotCount
+        slotNode = UnsafeColumn(agents.slotNode)
+        slotForwardRoute = UnsafeColumn(agents.slotForwardRoute)
+        slotReturnRoute = UnsafeColumn(agents.slotReturnRoute)
+        candidateCount = UnsafeColumn(agents.candidateCount)
+        localSlot = UnsafeColumn(agents.localSlot)
+        cloudSlot = UnsafeColumn(agents.cloudSlot)
+        routeList = UnsafeColumn(scenario.routes.routes)
+        routeArcs = UnsafeColumn(scenario.routes.arcs)
+        compiledRouteCount = scenario.routes.routes.count
+        compiledRouteArcCount = scenario.routes.arcs.count
+
+        busyCores = UnsafeColumn(repeating: 0, count: nodeCount)
+        queueHead = UnsafeColumn(repeating: -1, count: nodeCount)
+        queueTail = UnsafeColumn(repeating: -1, count: nodeCount)
+        queueLength = UnsafeColumn(repeating: 0, count: nodeCount)
+        inbound = UnsafeColumn(repeating: 0, count: nodeCount)
+        runningFinishSum = UnsafeColumn(repeating: 0, count: nodeCount)
+        runningStartSum = UnsafeColumn(repeating: 0, count: nodeCount)
+        queuedWork = UnsafeColumn(repeating: 0, count: nodeCount)
+        inboundWork = UnsafeColumn(repeating: 0, count: nodeCount)
+        queueArea = UnsafeColumn(repeating: 0, count: nodeCount)
+        queueChangedAt = UnsafeColumn(repeating: 0, count: nodeCount)
         statistics = NodeCounters(nodeCount: nodeCount)
-        resourceFree = Array(repeating: 0, count: scenario.network.resourceCount)
-        routes = scenario.routes
-        inboxHead = Array(repeating: -1, count: agentCount)
-        inboxTail = Array(repeating: -1, count: agentCount)
-        inboxCount = Array(repeating: 0, count: agentCount)
-        isDue = Array(repeating: false, count: agentCount)
-        rewards = Array(repeating: 0, count: agentCount)
-        latencies = LatencyStatistics(exactLimit: options.exactQuantileLimit)
-        originAssigner = OriginAssigner(table: scenario.origins, seed: 0)
+        resourceFree = UnsafeColumn(repeating: 0, count: scenario.network.resourceCount)
+        queueSampleBuffer = UnsafeColumn(repeating: 0, count: nodeCount)
+        inboxHead = UnsafeColumn(repeating: -1, count: agentCount)
+        inboxTail = UnsafeColumn(repeating: -1, count: agentCount)
+        inboxCount = UnsafeColumn(repeating: 0, count: agentCount)
+        isDue = UnsafeColumn(repeating: false, count: agentCount)
+        dueAgents = UnsafeColumn(capacity: max(agentCount, 1))
+        rewards = UnsafeColumn(repeating: 0, count: agentCount)
+        latencies = UnsafeBox(LatencyStatistics(exactLimit: options.exactQuantileLimit))
+        originAssigner = UnsafeBox(OriginAssigner(table: scenario.origins, seed: 0))
+    }
+
+    deinit {
+        for column in [nodeCores, agentNodes, agentOfNode, slotNode, slotForwardRoute, slotReturnRoute, candidateCount,
+                       localSlot, cloudSlot, routeArcs, freeSlots, edgeTask, edgeNext, busyCores, queueHead, queueTail,
+                       queueLength, inbound, nodeCapacity, inboxHead, inboxTail, inboxCount, dueAgents,
+                       queueSampleBuffer]
+        {
+            column.deallocate()
+        }
+        for column in [nodeSpeed, idleWatts, busyWatts, transmitWatts, runningFinishSum, runningStartSum, queuedWork,
+                       inboundWork, queueArea, queueChangedAt, resourceFree, latencyScratch, rewards]
+        {
+            column.deallocate()
+        }
+        nodeIsCloud.deallocate()
+        nodeIsCompute.deallocate()
+        isDue.deallocate()
+        arcs.deallocate()
+        routeList.deallocate()
+        tasks.deallocate()
+        edgeGeneration.deallocate()
+        statistics.deallocate()
+        events.deallocate()
+        feed.deallocate()
+        staged.deallocate()
+        originAssigner.deallocate()
+        jobOrigins.deallocate()
+        jobOriginUsers.deallocate()
+        networkGenerator.deallocate()
+        liveTasks.deallocate()
+        failedTasks.deallocate()
+        counters.deallocate()
+        latencies.deallocate()
     }
 
     // MARK: - Reset
@@ -162,50 +251,47 @@ final class ReplayEngine {
         epochPassed = false
         nextSerial = 0
         hasStaged = false
-        originAssigner = OriginAssigner(table: scenario.origins, seed: seed)
-        networkGenerator = SeededGenerator(seed: seed, stream: 4)
-        jobOrigins.removeAll()
-        jobOriginUsers.removeAll()
-        tasks.removeAll(keepingCapacity: true)
-        freeSlots.removeAll(keepingCapacity: true)
+        originAssigner.value = OriginAssigner(table: scenario.origins, seed: seed)
+        networkGenerator.value = SeededGenerator(seed: seed, stream: 4)
+        jobOrigins.value.removeAll()
+        jobOriginUsers.value.removeAll()
+        tasks.removeAll()
+        freeSlots.removeAll()
         taskIds.removeAll(keepingCapacity: true)
         jobIds.removeAll(keepingCapacity: true)
-        liveTasks.removeAll()
-        failedTasks.removeAll()
+        liveTasks.value.removeAll()
+        failedTasks.value.removeAll()
         tasksInFlight = 0
-        edgeTask.removeAll(keepingCapacity: true)
-        edgeGeneration.removeAll(keepingCapacity: true)
-        edgeNext.removeAll(keepingCapacity: true)
+        edgeTask.removeAll()
+        edgeGeneration.removeAll()
+        edgeNext.removeAll()
         freeEdge = -1
-        for node in busyCores.indices {
-            busyCores[node] = 0
-            queueHead[node] = -1
-            queueTail[node] = -1
-            queueLength[node] = 0
-            inbound[node] = 0
-            runningFinishSum[node] = 0
-            runningStartSum[node] = 0
-            queuedWork[node] = 0
-            inboundWork[node] = 0
-            queueArea[node] = 0
-            queueChangedAt[node] = 0
+        busyCores.fill(with: 0)
+        queueHead.fill(with: -1)
+        queueTail.fill(with: -1)
+        queueLength.fill(with: 0)
+        inbound.fill(with: 0)
+        for column in [runningFinishSum, runningStartSum, queuedWork, inboundWork, queueArea, queueChangedAt,
+                       resourceFree, rewards]
+        {
+            column.fill(with: 0)
         }
         statistics.reset()
-        for resource in resourceFree.indices { resourceFree[resource] = 0 }
-        for agent in inboxHead.indices {
-            inboxHead[agent] = -1
-            inboxTail[agent] = -1
-            inboxCount[agent] = 0
-            isDue[agent] = false
-            rewards[agent] = 0
-        }
-        dueAgents.removeAll(keepingCapacity: true)
-        counters = ReplayCounters()
-        latencies.removeAll()
+        // Forget the dynamic routes of the previous replay.
+        while routeList.count > compiledRouteCount { _ = routeList.popLast() }
+        while routeArcs.count > compiledRouteArcCount { _ = routeArcs.popLast() }
+        dynamicRoutes.removeAll()
+        inboxHead.fill(with: -1)
+        inboxTail.fill(with: -1)
+        inboxCount.fill(with: 0)
+        isDue.fill(with: false)
+        dueAgents.removeAll()
+        counters.value = ReplayCounters()
+        latencies.value.removeAll()
         collectedLatencies.removeAll(keepingCapacity: true)
         queueSamples.removeAll(keepingCapacity: true)
 
-        feed = try ArrivalFeed.open(scenario, seed: seed, rateScale: options.arrivalRateScale)
+        feed.value = try ArrivalFeed.open(scenario, seed: seed, rateScale: options.arrivalRateScale)
         try stageNextArrival()
         if intervalMode {
             scheduleEpoch()
@@ -221,6 +307,12 @@ final class ReplayEngine {
     /// Whether anything but periodic events can still happen.
     var isAlive: Bool {
         events.count > periodicEvents || !dueAgents.isEmpty
+    }
+
+    /// Whether any agent has an undecided task in its inbox.
+    var hasUndecidedTasks: Bool {
+        for agent in 0..<agentCount where inboxCount[agent] > 0 { return true }
+        return false
     }
 
     /// Runs events until agents are due (after every event at the same time),
@@ -260,28 +352,28 @@ final class ReplayEngine {
     private func handle(_ event: Event) throws(ReplayError) {
         switch event.kind {
         case .arrival:
-            counters.events += 1
+            counters.value.events += 1
             try handleArrival()
         case .inputDelivered:
-            counters.events += 1
+            counters.value.events += 1
             inputDelivered(event.task)
         case .executionFinished:
-            counters.events += 1
+            counters.value.events += 1
             executionFinished(event.task)
         case .outputDelivered:
-            counters.events += 1
+            counters.value.events += 1
             complete(event.task)
         case .dependencyDelivered:
-            counters.events += 1
+            counters.value.events += 1
             dependencyDelivered(event.task, generation: event.generation)
         case .deadline:
             deadlineReached(event.task, generation: event.generation)
         case .epoch:
-            counters.events += 1
+            counters.value.events += 1
             periodicEvents -= 1
             epochReached()
         case .queueSample:
-            counters.events += 1
+            counters.value.events += 1
             periodicEvents -= 1
             takeQueueSample()
         }
@@ -296,10 +388,10 @@ final class ReplayEngine {
     }
 
     private func epochReached() {
-        for agent in inboxCount.indices where inboxCount[agent] > 0 { markDue(Int32(agent)) }
+        for agent in 0..<agentCount where inboxCount[agent] > 0 { markDue(Int32(agent)) }
         if stopsAtEveryEpoch { epochPassed = true }
         // Keep ticking while anything can still happen (or until the horizon).
-        if horizon != nil || events.count > periodicEvents || hasStaged || inboxCount.contains(where: { $0 > 0 }) {
+        if horizon != nil || events.count > periodicEvents || hasStaged || hasUndecidedTasks {
             scheduleEpoch()
         }
     }
@@ -346,33 +438,45 @@ struct ReplayCounters {
     var executionSum = 0.0
 }
 
-/// Per-node counters kept as flat arrays during the replay.
+/// Per-node counters kept as columns during the replay.
 struct NodeCounters {
-    var received: [Int]
-    var executed: [Int]
-    var droppedQueueFull: [Int]
-    var droppedDeadline: [Int]
-    var offloadedOut: [Int]
-    var offloadedIn: [Int]
-    var maxQueue: [Int32]
-    var busyCoreSeconds: [Double]
-    var bytesSent: [Double]
-    var transmitEnergy: [Double]
+    let received: UnsafeColumn<Int>
+    let executed: UnsafeColumn<Int>
+    let droppedQueueFull: UnsafeColumn<Int>
+    let droppedDeadline: UnsafeColumn<Int>
+    let offloadedOut: UnsafeColumn<Int>
+    let offloadedIn: UnsafeColumn<Int>
+    let maxQueue: UnsafeColumn<Int32>
+    let busyCoreSeconds: UnsafeColumn<Double>
+    let bytesSent: UnsafeColumn<Double>
+    let transmitEnergy: UnsafeColumn<Double>
 
     init(nodeCount: Int) {
-        received = Array(repeating: 0, count: nodeCount)
-        executed = received
-        droppedQueueFull = received
-        droppedDeadline = received
-        offloadedOut = received
-        offloadedIn = received
-        maxQueue = Array(repeating: 0, count: nodeCount)
-        busyCoreSeconds = Array(repeating: 0, count: nodeCount)
-        bytesSent = busyCoreSeconds
-        transmitEnergy = busyCoreSeconds
+        received = UnsafeColumn(repeating: 0, count: nodeCount)
+        executed = UnsafeColumn(repeating: 0, count: nodeCount)
+        droppedQueueFull = UnsafeColumn(repeating: 0, count: nodeCount)
+        droppedDeadline = UnsafeColumn(repeating: 0, count: nodeCount)
+        offloadedOut = UnsafeColumn(repeating: 0, count: nodeCount)
+        offloadedIn = UnsafeColumn(repeating: 0, count: nodeCount)
+        maxQueue = UnsafeColumn(repeating: 0, count: nodeCount)
+        busyCoreSeconds = UnsafeColumn(repeating: 0, count: nodeCount)
+        bytesSent = UnsafeColumn(repeating: 0, count: nodeCount)
+        transmitEnergy = UnsafeColumn(repeating: 0, count: nodeCount)
     }
 
-    mutating func reset() {
-        self = NodeCounters(nodeCount: received.count)
+    func reset() {
+        for column in [received, executed, droppedQueueFull, droppedDeadline, offloadedOut, offloadedIn] {
+            column.fill(with: 0)
+        }
+        maxQueue.fill(with: 0)
+        for column in [busyCoreSeconds, bytesSent, transmitEnergy] { column.fill(with: 0) }
+    }
+
+    func deallocate() {
+        for column in [received, executed, droppedQueueFull, droppedDeadline, offloadedOut, offloadedIn] {
+            column.deallocate()
+        }
+        maxQueue.deallocate()
+        for column in [busyCoreSeconds, bytesSent, transmitEnergy] { column.deallocate() }
     }
 }

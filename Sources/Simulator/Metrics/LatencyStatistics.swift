@@ -5,15 +5,15 @@ import Glibc
 /// Mean and percentiles of completion latencies in bounded memory.
 ///
 /// Up to `exactLimit` values are kept and percentiles are exact, with linear
-/// interpolation between order statistics (numpy's default, `(n-1)·p`).
-/// Beyond that the values live only in a log-bucketed sketch (as DDSketch,
-/// Masson et al., VLDB 2019): bucket `i` holds values in
-/// `(γ^(i-1), γ^i]` with `γ = (1+α)/(1-α)`, `α = 0.0005`, and a percentile is
-/// the representative `2γ^i/(γ+1)` of the bucket holding the nearest rank, so
-/// it is within 0.05 % of an exact nearest-rank value. The mean is always
-/// exact (a running sum). Memory is at most `exactLimit` doubles plus the
-/// buckets spanned by the data (about 2.3k buckets per decade; latencies
-/// below 1 ns count as 0 in the sketch).
+/// interpolation between order statistics (numpy's default, position
+/// `(n-1)·p`). When more values arrive, the kept ones move into a
+/// log-bucketed sketch (as DDSketch, Masson et al., VLDB 2019) and are freed:
+/// bucket `i` holds values in `(γ^(i-1), γ^i]` with `γ = (1+α)/(1-α)`,
+/// `α = 0.0005`, and a percentile is the representative `2γ^i/(γ+1)` of the
+/// bucket holding the nearest rank, within 0.05 % of the exact nearest-rank
+/// value. The mean is always exact (a running sum). Memory is at most
+/// `exactLimit` doubles, or the buckets spanned by the data (about 2.3k per
+/// decade; latencies below 1 ns count as 0 in the sketch).
 struct LatencyStatistics {
     static let relativeAccuracy = 0.0005
     private static let gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy)
@@ -42,10 +42,23 @@ struct LatencyStatistics {
 
     var isExact: Bool { count <= exactLimit }
 
+    var mean: Double? { count > 0 ? sum / Double(count) : nil }
+
     mutating func add(_ value: Double) {
         count += 1
         sum += value
-        if count <= exactLimit { exact.append(value) }
+        if count <= exactLimit {
+            exact.append(value)
+            return
+        }
+        if !exact.isEmpty {
+            for kept in exact { addToSketch(kept) }
+            exact = []
+        }
+        addToSketch(value)
+    }
+
+    private mutating func addToSketch(_ value: Double) {
         // Sub-nanosecond latencies share the zero bucket, which bounds the sketch.
         guard value >= 1e-9 else {
             zeroCount += 1
@@ -64,32 +77,59 @@ struct LatencyStatistics {
         buckets[index - bucketOffset] += 1
     }
 
-    var mean: Double? { count > 0 ? sum / Double(count) : nil }
-
-    /// The `p` percentile (`p` in [0, 1]), or nil without values.
-    func quantile(_ p: Double) -> Double? {
-        guard count > 0 else { return nil }
-        if isExact {
-            let sorted = exact.sorted()
-            let position = Double(sorted.count - 1) * p
-            let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, sorted.count - 1)
-            return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
-        }
-        return sketchQuantile(p)
-    }
-
-    /// Quantiles of the exact values in one sort (`[p50, p95, p99]` and such).
+    /// The percentiles at `levels` (each in [0, 1]); nil entries without values.
+    ///
+    /// - Complexity: O(n) expected for exact values (selection, no full sort).
     func quantiles(_ levels: [Double]) -> [Double?] {
         guard count > 0 else { return levels.map { _ in nil } }
         guard isExact else { return levels.map { sketchQuantile($0) } }
-        let sorted = exact.sorted()
-        return levels.map { p in
-            let position = Double(sorted.count - 1) * p
-            let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, sorted.count - 1)
-            return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+        var values = exact
+        return values.withUnsafeMutableBufferPointer { buffer in
+            levels.map { p in
+                let position = Double(buffer.count - 1) * p
+                let lower = Int(position.rounded(.down))
+                let lowerValue = Self.select(lower, in: buffer)
+                guard lower + 1 < buffer.count, position > Double(lower) else { return lowerValue }
+                // After selecting `lower`, the next order statistic is the minimum of the upper part.
+                var upperValue = Double.infinity
+                for index in (lower + 1)..<buffer.count { upperValue = min(upperValue, buffer[index]) }
+                return lowerValue + (position - Double(lower)) * (upperValue - lowerValue)
+            }
         }
+    }
+
+    /// The `k`-th smallest value (0-based); partitions `buffer` around it
+    /// (Hoare's selection with a median-of-three pivot).
+    private static func select(_ k: Int, in buffer: UnsafeMutableBufferPointer<Double>) -> Double {
+        var low = 0
+        var high = buffer.count - 1
+        while low < high {
+            let middle = low + (high - low) / 2
+            // Median of three as the pivot keeps sorted inputs linear.
+            if buffer[middle] < buffer[low] { buffer.swapAt(middle, low) }
+            if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
+            if buffer[high] < buffer[middle] { buffer.swapAt(high, middle) }
+            let pivot = buffer[middle]
+            var left = low
+            var right = high
+            while left <= right {
+                while buffer[left] < pivot { left += 1 }
+                while pivot < buffer[right] { right -= 1 }
+                if left <= right {
+                    buffer.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if k <= right {
+                high = right
+            } else if k >= left {
+                low = left
+            } else {
+                return buffer[k]
+            }
+        }
+        return buffer[k]
     }
 
     private func sketchQuantile(_ p: Double) -> Double {

@@ -50,46 +50,65 @@ struct AgentTable: Sendable {
         self.agentOfNode = agentOfNode
 
         let rule = settings.candidates
+        // Nearest-cloud routes come from one tree each way per cloud, shared by all agents.
+        let clouds = rule.includeCloud ? (0..<table.count).filter { table.kinds[$0] == .cloud } : []
+        let towardCloud = clouds.map { network.shortestPaths(from: $0, reverse: true, nodeCount: table.count) }
+        let fromCloud = clouds.map { network.shortestPaths(from: $0, nodeCount: table.count) }
         var lists: [[(node: Int32, forward: Int32, back: Int32)]] = []
         for agentNode in nodes {
             let source = Int(agentNode)
-            let forward = network.shortestPaths(from: source, nodeCount: table.count)
-            let reverse = network.shortestPaths(from: source, reverse: true, nodeCount: table.count)
-            let hopDistance = rule.rule == .withinHops ? network.hopDistances(from: source, nodeCount: table.count) : forward.hops
-            func usable(_ node: Int) -> Bool {
-                node != source && table.isCompute[node] && forward.isReachable(node) && reverse.isReachable(node)
-            }
-            var chosen: [Int] = []
-            if rule.includeLocal { chosen.append(source) }
-            var cloud = -1
-            if rule.includeCloud {
-                for node in 0..<table.count where table.kinds[node] == .cloud && usable(node) {
-                    if cloud < 0 || forward.cost[node] < forward.cost[cloud] { cloud = node }
+            let hopDistance: [Int32]
+            let forward: ShortestPathTree
+            let reverse: ShortestPathTree
+            if rule.rule == .withinHops {
+                let radius = Int32(clamping: rule.hops)
+                hopDistance = network.hopDistances(from: source, nodeCount: table.count, maximumHops: radius)
+                let nearby = (0..<table.count).filter {
+                    $0 != source && table.isCompute[$0] && hopDistance[$0] <= radius
                 }
-                if cloud >= 0 { chosen.append(cloud) }
+                forward = network.shortestPaths(from: source, nodeCount: table.count, targets: nearby)
+                reverse = network.shortestPaths(from: source, reverse: true, nodeCount: table.count, targets: nearby)
+            } else {
+                forward = network.shortestPaths(from: source, nodeCount: table.count)
+                reverse = network.shortestPaths(from: source, reverse: true, nodeCount: table.count)
+                hopDistance = forward.hops
+            }
+            var chosen: [(node: Int32, forward: [Int32]?, back: [Int32]?)] = []
+            if rule.includeLocal { chosen.append((agentNode, nil, nil)) }
+            var cloud = -1
+            var cloudIndex = -1
+            for (index, node) in clouds.enumerated() where node != source {
+                guard towardCloud[index].isReachable(source), fromCloud[index].isReachable(source) else { continue }
+                if cloud < 0 || towardCloud[index].cost[source] < towardCloud[cloudIndex].cost[source] {
+                    cloud = node
+                    cloudIndex = index
+                }
+            }
+            if cloud >= 0 {
+                chosen.append((
+                    Int32(cloud), network.path(in: towardCloud[cloudIndex], to: source, reverse: true),
+                    network.path(in: fromCloud[cloudIndex], to: source, reverse: false)))
             }
             var others: [Int] = []
-            for node in 0..<table.count where node != cloud && usable(node) {
-                if rule.rule == .allReachable || hopDistance[node] <= Int32(clamping: rule.hops) { others.append(node) }
+            for node in 0..<table.count where node != cloud && node != source && table.isCompute[node] {
+                let inRange = rule.rule == .allReachable || hopDistance[node] <= Int32(clamping: rule.hops)
+                if inRange && forward.isReachable(node) && reverse.isReachable(node) { others.append(node) }
             }
             others.sort { left, right in
                 if hopDistance[left] != hopDistance[right] { return hopDistance[left] < hopDistance[right] }
                 if forward.cost[left] != forward.cost[right] { return forward.cost[left] < forward.cost[right] }
                 return left < right
             }
-            chosen += others
-            if let limit = rule.maxCandidates, chosen.count > limit { chosen.removeLast(chosen.count - limit) }
-            var list: [(node: Int32, forward: Int32, back: Int32)] = []
-            for node in chosen {
-                if node == source {
-                    list.append((Int32(node), -1, -1))
-                } else {
-                    let out = network.path(in: forward, to: node, reverse: false) ?? []
-                    let back = network.path(in: reverse, to: node, reverse: true) ?? []
-                    list.append((Int32(node), routes.append(out, network: network), routes.append(back, network: network)))
-                }
+            for node in others {
+                chosen.append((
+                    Int32(node), network.path(in: forward, to: node, reverse: false),
+                    network.path(in: reverse, to: node, reverse: true)))
             }
-            lists.append(list)
+            if let limit = rule.maxCandidates, chosen.count > limit { chosen.removeLast(chosen.count - limit) }
+            lists.append(chosen.map { entry in
+                guard let out = entry.forward, let back = entry.back else { return (entry.node, -1, -1) }
+                return (entry.node, routes.append(out, network: network), routes.append(back, network: network))
+            })
         }
         let slots = max(1, lists.map(\.count).max() ?? 1)
         slotCount = slots

@@ -169,14 +169,29 @@ struct NetworkModel: Sendable {
     /// remaining ties go to the node finalised first, in a heap ordered by
     /// (cost, tie-break, node index), so the tree is the same on every run.
     ///
+    /// With `targets`, the search stops once all of them are settled; only
+    /// the targets' (and the settled nodes') entries are then final.
+    ///
     /// - Complexity: O((nodes + arcs) log nodes).
-    func shortestPaths(from source: Int, reverse: Bool = false, nodeCount: Int) -> ShortestPathTree {
+    func shortestPaths(
+        from source: Int, reverse: Bool = false, nodeCount: Int, targets: [Int]? = nil
+    ) -> ShortestPathTree {
         var tree = ShortestPathTree(
             cost: Array(repeating: .infinity, count: nodeCount),
             hops: Array(repeating: Int32.max, count: nodeCount),
             parentArc: Array(repeating: -1, count: nodeCount))
         var secondary = Array(repeating: Double.infinity, count: nodeCount)
         var done = Array(repeating: false, count: nodeCount)
+        var isTarget: [Bool] = []
+        var remainingTargets = 0
+        if let targets {
+            isTarget = Array(repeating: false, count: nodeCount)
+            for target in targets where !isTarget[target] {
+                isTarget[target] = true
+                remainingTargets += 1
+            }
+            if remainingTargets == 0 { return tree }
+        }
         var heap = MinHeap<PathKey>()
         tree.cost[source] = 0
         tree.hops[source] = 0
@@ -186,6 +201,10 @@ struct NetworkModel: Sendable {
             let node = Int(key.node)
             if done[node] { continue }
             done[node] = true
+            if !isTarget.isEmpty && isTarget[node] {
+                remainingTargets -= 1
+                if remainingTargets == 0 { break }
+            }
             let start = Int(reverse ? incomingStart[node] : outgoingStart[node])
             let end = Int(reverse ? incomingStart[node + 1] : outgoingStart[node + 1])
             for position in start..<end {
@@ -225,8 +244,8 @@ struct NetworkModel: Sendable {
     }
 
     /// Hop counts from `source` along directed arcs (breadth first; Int32.max
-    /// when unreachable).
-    func hopDistances(from source: Int, nodeCount: Int) -> [Int32] {
+    /// when unreachable or, with `maximumHops`, farther than that).
+    func hopDistances(from source: Int, nodeCount: Int, maximumHops: Int32 = .max) -> [Int32] {
         var distance = Array(repeating: Int32.max, count: nodeCount)
         var frontier = [Int32(source)]
         distance[source] = 0
@@ -234,6 +253,7 @@ struct NetworkModel: Sendable {
         while head < frontier.count {
             let node = Int(frontier[head])
             head += 1
+            if distance[node] >= maximumHops { continue }
             for position in Int(outgoingStart[node])..<Int(outgoingStart[node + 1]) {
                 let next = Int(arcs[Int(outgoingArcs[position])].to)
                 if distance[next] == Int32.max {

@@ -20,32 +20,30 @@ public struct DecisionView {
         self.task = task
     }
 
-    private var table: AgentTable { engine.scenario.agents }
-
     /// The current simulated time in seconds.
     public var nowSeconds: Double { engine.now }
 
     /// The agent's own node (index into `CompiledScenario.nodeIds`).
-    public var node: Int { Int(table.nodes[agent]) }
+    public var node: Int { Int(engine.agentNodes[agent]) }
 
     /// The number of real candidates (valid slots).
-    public var candidateCount: Int { Int(table.candidateCount[agent]) }
+    public var candidateCount: Int { Int(engine.candidateCount[agent]) }
 
     /// The slot of the agent's own node, when local execution is a candidate.
     public var localSlot: Int? {
-        let slot = table.localSlot[agent]
+        let slot = engine.localSlot[agent]
         return slot >= 0 ? Int(slot) : nil
     }
 
     /// The slot of the nearest cloud, when a cloud is a candidate.
     public var cloudSlot: Int? {
-        let slot = table.cloudSlot[agent]
+        let slot = engine.cloudSlot[agent]
         return slot >= 0 ? Int(slot) : nil
     }
 
     /// The node of a slot (index into `CompiledScenario.nodeIds`).
     public func candidateNode(_ slot: Int) -> Int {
-        Int(table.slotNode[agent * table.slotCount + slot])
+        Int(engine.slotNode[agent * engine.slotCount + slot])
     }
 
     // MARK: - The task
@@ -78,27 +76,28 @@ public struct DecisionView {
     /// The slot node's queue capacity, or nil when unbounded.
     public func queueCapacity(_ slot: Int) -> Int? {
         let node = candidateNode(slot)
-        return engine.scenario.nodes.isBounded(node) ? Int(engine.scenario.nodes.queueCapacity[node]) : nil
+        let capacity = engine.nodeCapacity[node]
+        return capacity != Int32.max ? Int(capacity) : nil
     }
 
     /// The slot node's cores.
-    public func cores(_ slot: Int) -> Int { Int(engine.scenario.nodes.cores[candidateNode(slot)]) }
+    public func cores(_ slot: Int) -> Int { Int(engine.nodeCores[candidateNode(slot)]) }
 
     /// Cores of the slot's node not executing a task.
     public func freeCores(_ slot: Int) -> Int {
         let node = candidateNode(slot)
-        return Int(engine.scenario.nodes.cores[node] - engine.busyCores[node])
+        return Int(engine.nodeCores[node] - engine.busyCores[node])
     }
 
     /// Whether the slot is the agent's own node.
     public func isLocal(_ slot: Int) -> Bool { candidateNode(slot) == node }
 
     /// Whether the slot's node is a cloud node.
-    public func isCloud(_ slot: Int) -> Bool { engine.scenario.nodes.kinds[candidateNode(slot)] == .cloud }
+    public func isCloud(_ slot: Int) -> Bool { engine.nodeIsCloud[candidateNode(slot)] }
 
     /// Execution time of the task on the slot's node: `instructions / (coreSpeedMips · 1e6)`.
     public func executionSeconds(_ slot: Int) -> Double {
-        engine.tasks[task].instructions / engine.scenario.nodes.instructionsPerSecond[candidateNode(slot)]
+        engine.tasks[task].instructions / engine.nodeSpeed[candidateNode(slot)]
     }
 
     /// Input transfer time if sent now (current link reservations, fixed
