@@ -123,6 +123,7 @@ extension ReplayEngine {
         }
         tasks[index].phase = .free
         tasks[index].firstSuccessor = -1
+        tasks[index].lastSuccessor = -1
         if keepsIdentifiers {
             taskIds[index] = nil
             jobIds[index] = nil
@@ -144,8 +145,11 @@ extension ReplayEngine {
         }
         edgeTask[Int(edge)] = successor
         edgeGeneration[Int(edge)] = tasks[Int(successor)].generation
-        edgeNext[Int(edge)] = tasks[Int(predecessor)].firstSuccessor
-        tasks[Int(predecessor)].firstSuccessor = edge
+        edgeNext[Int(edge)] = -1
+        // Append, so successors are released in the order they arrived.
+        let last = tasks[Int(predecessor)].lastSuccessor
+        if last >= 0 { edgeNext[Int(last)] = edge } else { tasks[Int(predecessor)].firstSuccessor = edge }
+        tasks[Int(predecessor)].lastSuccessor = edge
     }
 
     // MARK: - Readiness

@@ -56,8 +56,9 @@ struct TaskState {
     var next: Int32 = -1
     var previous: Int32 = -1
     var pendingDependencies: Int32 = 0
-    /// First edge of the successor list, or -1.
+    /// First and last edge of the successor list (arrival order), or -1.
     var firstSuccessor: Int32 = -1
+    var lastSuccessor: Int32 = -1
     var generation: UInt32 = 0
     var phase = TaskPhase.free
 }
