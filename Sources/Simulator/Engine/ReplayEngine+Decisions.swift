@@ -34,8 +34,8 @@ extension ReplayEngine {
 
     /// Applies `slots[i]` for `dueAgents[i]`, in agent order. Invalid slots
     /// (outside the agent's candidates) count as invalid actions: the agent
-    /// is charged `utility` and the task runs at the local slot (or slot 0
-    /// when local is not a candidate).
+    /// is charged exactly `utility`, and the task runs at the local slot (or
+    /// slot 0 when local is not a candidate) without earning any reward.
     ///
     /// - Returns: The number of invalid actions.
     @discardableResult
@@ -85,10 +85,11 @@ extension ReplayEngine {
             slot = max(localSlot[agentIndex], 0)
         }
         let position = agentIndex * slotCount + Int(slot)
-        if computesRewards && reward.kind == .dense {
+        if valid && computesRewards && reward.kind == .dense {
             rewards[agentIndex] += denseReward(agent: agentIndex, slot: Int(slot), task: Int(task))
         }
-        tasks[Int(task)].agent = agent
+        // The fallback of an invalid action earns nothing: the penalty stands.
+        tasks[Int(task)].agent = valid ? agent : -1
         dispatch(task, to: slotNode[position], inputRoute: slotForwardRoute[position],
                  outputRoute: slotReturnRoute[position])
         return valid

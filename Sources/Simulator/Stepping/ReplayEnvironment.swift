@@ -14,8 +14,9 @@
 ///   every `intervalSeconds`, even when no agent has a task (PeersimGym's
 ///   ticks), and as many steps at an epoch as the longest inbox needs.
 /// - Actions are candidate slots. An action outside the agent's candidates
-///   is invalid: counted, flagged for the agent, charged `-utility` in its
-///   reward, and the task runs at the local slot (or slot 0).
+///   is invalid: counted, flagged for the agent, rewarded exactly `-utility`,
+///   and the task runs at the local slot (or slot 0) without earning any
+///   further reward.
 /// - Rewards (per agent, for the last call): dense rewards are credited at
 ///   the step whose action decided the task; sparse rewards when tasks the
 ///   agent decided complete or are dropped during the step.
