@@ -83,20 +83,51 @@ struct ArrivalFeed {
                            keepIdentifiers: keepIdentifiers, location: location)
             return true
         case .file(let reader):
-            let task: WorkloadTask?
+            let row: WorkloadRow?
             do {
-                task = try reader.next()
+                row = try reader.nextRow()
             } catch {
                 throw .scenario(error)
             }
-            guard let task else {
+            guard let row else {
                 close()
                 return false
             }
-            try Self.stage(task, into: &staged, scenario: scenario, rateScale: rateScale, keepIdentifiers: keepIdentifiers,
+            try Self.stage(row, into: &staged, scenario: scenario, rateScale: rateScale, keepIdentifiers: keepIdentifiers,
                            location: SourceLocation(path: reader.path, line: reader.lineNumber))
             return true
         }
+    }
+
+    /// Stages a workload row without building strings (unless records need the ids).
+    private static func stage(
+        _ row: WorkloadRow, into staged: inout StagedTask, scenario: CompiledScenario, rateScale: Double,
+        keepIdentifiers: Bool, location: @autoclosure () -> SourceLocation
+    ) throws(ReplayError) {
+        staged.arrival = row.arrivalSeconds / rateScale
+        if row.hasOrigin {
+            guard let index = row.withOriginBytes({ scenario.nodeIndex(idBytes: $0) }) else {
+                throw .workload(
+                    location(), "origin '\(row.origin ?? "")' is not a node of the topology '\(scenario.topology.name)'")
+            }
+            guard scenario.nodes.isCompute[Int(index)] else {
+                throw .workload(location(), "origin '\(row.origin ?? "")' is a \(scenario.nodes.kinds[Int(index)].rawValue), "
+                    + "not a compute node")
+            }
+            staged.origin = index
+        } else {
+            staged.origin = -1
+        }
+        staged.instructions = Double(row.instructions)
+        staged.inputBytes = Double(row.inputBytes)
+        staged.outputBytes = Double(row.outputBytes)
+        staged.relativeDeadline = row.relativeDeadlineSeconds ?? .infinity
+        staged.fingerprint = row.withTaskIdBytes { Fingerprint.of(bytes: $0) }
+        staged.jobFingerprint = row.withJobIdBytes { Fingerprint.of(bytes: $0) }
+        staged.taskId = keepIdentifiers ? row.taskId : nil
+        staged.jobId = keepIdentifiers ? row.jobId : nil
+        staged.dependencies.removeAll(keepingCapacity: true)
+        row.forEachDependency { staged.dependencies.append(Fingerprint.of(bytes: $0)) }
     }
 
     private static func stage(

@@ -8,6 +8,20 @@ enum Fingerprint {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
+        return finish(hash)
+    }
+
+    /// The fingerprint of UTF-8 bytes (equal to `of(_:)` of the same text).
+    static func of(bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return finish(hash)
+    }
+
+    private static func finish(_ hash: UInt64) -> UInt64 {
         var z = hash
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb

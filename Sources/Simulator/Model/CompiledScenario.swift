@@ -29,6 +29,8 @@ public final class CompiledScenario: Sendable {
     let agents: AgentTable
     let origins: OriginTable
     let nodeIndexById: [String: Int32]
+    /// Node indices by the fingerprint of their id, for lookups from bytes.
+    let nodeIndexByFingerprint: FingerprintTable
 
     /// Reads a scenario file with its topology and prepares it.
     ///
@@ -80,6 +82,11 @@ public final class CompiledScenario: Sendable {
         var index: [String: Int32] = [:]
         for (position, node) in topology.nodes.enumerated() { index[node.id] = Int32(position) }
         nodeIndexById = index
+        var byFingerprint = FingerprintTable(minimumCapacity: topology.nodes.count)
+        for (position, node) in topology.nodes.enumerated() {
+            byFingerprint.set(Int32(position), for: Fingerprint.of(node.id))
+        }
+        nodeIndexByFingerprint = byFingerprint
         nodes = NodeTable(topology: topology)
         let settings = scenario.settings
         network = try NetworkModel(topology: topology, nodeIndex: index, metric: settings.routing)
@@ -96,6 +103,14 @@ public final class CompiledScenario: Sendable {
 
     /// The model settings.
     public var settings: ModelSettings { scenario.settings }
+
+    /// The index of the node whose id has these UTF-8 bytes, or nil.
+    func nodeIndex(idBytes: UnsafeRawBufferPointer) -> Int32? {
+        guard let index = nodeIndexByFingerprint.value(for: Fingerprint.of(bytes: idBytes)),
+            nodes.ids[Int(index)].utf8.elementsEqual(idBytes)
+        else { return nil }
+        return index
+    }
 
     /// The node ids, in topology order (node indices of records and statistics).
     public var nodeIds: [String] { nodes.ids }
