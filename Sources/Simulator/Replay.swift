@@ -31,7 +31,8 @@ public enum Replay {
         _ scenario: CompiledScenario, policy: inout P, options: ReplayOptions = ReplayOptions(),
         observer: (any ReplayObserver)? = nil
     ) throws(ReplayError) -> ReplayResult {
-        let engine = try ReplayEngine(scenario: scenario, options: options, observer: observer)
+        try options.validate()
+        let engine = ReplayEngine(scenario: scenario, options: options, observer: observer)
         let seed = options.seed ?? scenario.settings.seed
         try engine.reset(seed: seed)
         policy.reset(seed: seed, agentCount: scenario.agentCount)

@@ -136,8 +136,10 @@ final class ReplayEngine {
     var queueSamples: [QueueSample] = []
     let queueSampleBuffer: UnsafeColumn<Int32>
 
-    init(scenario: CompiledScenario, options: ReplayOptions, observer: (any ReplayObserver)?) throws(ReplayError) {
-        try options.validate()
+    /// Creates an engine; `options` must be valid (`ReplayOptions.validate()`).
+    /// The initializer cannot fail: a class whose initializer throws after
+    /// its columns were allocated would never run `deinit` to free them.
+    init(scenario: CompiledScenario, options: ReplayOptions, observer: (any ReplayObserver)?) {
         self.scenario = scenario
         self.options = options
         let settings = scenario.settings

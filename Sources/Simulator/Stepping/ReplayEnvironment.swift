@@ -59,8 +59,9 @@ public final class ReplayEnvironment {
     public init(
         scenario: CompiledScenario, options: ReplayOptions = ReplayOptions(), observer: (any ReplayObserver)? = nil
     ) throws(ReplayError) {
+        try options.validate()
         self.scenario = scenario
-        engine = try ReplayEngine(scenario: scenario, options: options, observer: observer)
+        engine = ReplayEngine(scenario: scenario, options: options, observer: observer)
         engine.computesRewards = true
         engine.stopsAtEveryEpoch = scenario.settings.decisions.mode == .interval
         layout = ObservationLayout(slotCount: scenario.slotCount)
