@@ -4,20 +4,19 @@ extension ReplayEngine {
     /// Records one queue-occupancy sample and schedules the next.
     func takeQueueSample() {
         guard let interval = options.queueSampleIntervalSeconds else { return }
-        let nodes = scenario.nodes
         var computeNodes = 0
         var queued = 0
         var longest = 0
         var busy = 0
         var cores = 0
-        for node in 0..<nodes.count {
+        for node in 0..<nodeCount {
             queueSampleBuffer[node] = queueLength[node]
-            guard nodes.isCompute[node] else { continue }
+            guard nodeIsCompute[node] else { continue }
             computeNodes += 1
             queued += Int(queueLength[node])
             longest = max(longest, Int(queueLength[node]))
             busy += Int(busyCores[node])
-            cores += Int(nodes.cores[node])
+            cores += Int(nodeCores[node])
         }
         let sample = QueueSample(
             timeSeconds: now, meanQueueLength: computeNodes > 0 ? Double(queued) / Double(computeNodes) : 0,

@@ -157,9 +157,7 @@ extension ReplayEngine {
     /// The task is ready at its origin: an agent's decision, or local
     /// execution when the origin hosts no agent (or the agent has no candidate).
     func becomeReady(_ slot: Int32) {
-        let index = Int(slot)
-        tasks[index].ready = now
-        let origin = tasks[index].origin
+        let origin = tasks[Int(slot)].origin
         let agent = agentOfNode[Int(origin)]
         if agent >= 0 && candidateCount[Int(agent)] > 0 {
             pushInbox(agent, slot)

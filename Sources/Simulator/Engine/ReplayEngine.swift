@@ -69,9 +69,9 @@ final class ReplayEngine {
     var periodicEvents = 0
     var epochNumber = 0
     var sampleNumber = 0
-    private(set) var seed: UInt64 = 0
-    private(set) var isFinished = false
-    private(set) var stoppedAtHorizon = false
+    var seed: UInt64 = 0
+    var isFinished = false
+    var stoppedAtHorizon = false
     var epochPassed = false
 
     // MARK: Arrivals
@@ -236,74 +236,6 @@ final class ReplayEngine {
         latencies.deallocate()
     }
 
-    // MARK: - Reset
-
-    /// Clears every piece of state and starts a replay seeded with `seed`:
-    /// opens the workload, stages the first arrival, schedules epochs and
-    /// samples. Capacities are kept, so resets do not reallocate.
-    func reset(seed: UInt64) throws(ReplayError) {
-        self.seed = seed
-        now = 0
-        events.removeAll()
-        periodicEvents = 0
-        epochNumber = 0
-        sampleNumber = 0
-        isFinished = false
-        stoppedAtHorizon = false
-        epochPassed = false
-        nextSerial = 0
-        hasStaged = false
-        originAssigner.value = OriginAssigner(table: scenario.origins, seed: seed)
-        networkGenerator.value = SeededGenerator(seed: seed, stream: 4)
-        jobOrigins.value.removeAll()
-        jobOriginUsers.value.removeAll()
-        tasks.removeAll()
-        freeSlots.removeAll()
-        taskIds.removeAll(keepingCapacity: true)
-        jobIds.removeAll(keepingCapacity: true)
-        liveTasks.value.removeAll()
-        failedTasks.value.removeAll()
-        tasksInFlight = 0
-        edgeTask.removeAll()
-        edgeGeneration.removeAll()
-        edgeNext.removeAll()
-        freeEdge = -1
-        busyCores.fill(with: 0)
-        queueHead.fill(with: -1)
-        queueTail.fill(with: -1)
-        queueLength.fill(with: 0)
-        inbound.fill(with: 0)
-        for column in [runningFinishSum, runningStartSum, queuedWork, inboundWork, queueArea, queueChangedAt,
-                       resourceFree, rewards]
-        {
-            column.fill(with: 0)
-        }
-        statistics.reset()
-        // Forget the dynamic routes of the previous replay.
-        while routeList.count > compiledRouteCount { _ = routeList.popLast() }
-        while routeArcs.count > compiledRouteArcCount { _ = routeArcs.popLast() }
-        dynamicRoutes.removeAll()
-        inboxHead.fill(with: -1)
-        inboxTail.fill(with: -1)
-        inboxCount.fill(with: 0)
-        isDue.fill(with: false)
-        dueAgents.removeAll()
-        counters.value = ReplayCounters()
-        latencies.value.removeAll()
-        collectedLatencies.removeAll(keepingCapacity: true)
-        queueSamples.removeAll(keepingCapacity: true)
-
-        feed.value = try ArrivalFeed.open(scenario, seed: seed, rateScale: options.arrivalRateScale)
-        try stageNextArrival()
-        if intervalMode {
-            scheduleEpoch()
-        }
-        if options.queueSampleIntervalSeconds != nil {
-            events.push(time: 0, kind: .queueSample)
-            periodicEvents += 1
-        }
-    }
-
     // MARK: - Event loop
 
     /// Whether anything but periodic events can still happen.
@@ -420,65 +352,5 @@ final class ReplayEngine {
         stoppedAtHorizon = atHorizon
         now = time
         reportUnfinishedTasks()
-    }
-}
-
-/// Whole-replay counters (the summary is derived from them).
-struct ReplayCounters {
-    var tasks = 0
-    var completed = 0
-    var droppedQueueFull = 0
-    var droppedDeadline = 0
-    var late = 0
-    var unfinished = 0
-    var events = 0
-    var decisions = 0
-    var invalidActions = 0
-    var offloaded = 0
-    var waitSum = 0.0
-    var transferSum = 0.0
-    var executionSum = 0.0
-}
-
-/// Per-node counters kept as columns during the replay.
-struct NodeCounters {
-    let received: UnsafeColumn<Int>
-    let executed: UnsafeColumn<Int>
-    let droppedQueueFull: UnsafeColumn<Int>
-    let droppedDeadline: UnsafeColumn<Int>
-    let offloadedOut: UnsafeColumn<Int>
-    let offloadedIn: UnsafeColumn<Int>
-    let maxQueue: UnsafeColumn<Int32>
-    let busyCoreSeconds: UnsafeColumn<Double>
-    let bytesSent: UnsafeColumn<Double>
-    let transmitEnergy: UnsafeColumn<Double>
-
-    init(nodeCount: Int) {
-        received = UnsafeColumn(repeating: 0, count: nodeCount)
-        executed = UnsafeColumn(repeating: 0, count: nodeCount)
-        droppedQueueFull = UnsafeColumn(repeating: 0, count: nodeCount)
-        droppedDeadline = UnsafeColumn(repeating: 0, count: nodeCount)
-        offloadedOut = UnsafeColumn(repeating: 0, count: nodeCount)
-        offloadedIn = UnsafeColumn(repeating: 0, count: nodeCount)
-        maxQueue = UnsafeColumn(repeating: 0, count: nodeCount)
-        busyCoreSeconds = UnsafeColumn(repeating: 0, count: nodeCount)
-        bytesSent = UnsafeColumn(repeating: 0, count: nodeCount)
-        transmitEnergy = UnsafeColumn(repeating: 0, count: nodeCount)
-    }
-
-    func reset() {
-        for column in [received, executed, droppedQueueFull, droppedDeadline, offloadedOut, offloadedIn] {
-            column.fill(with: 0)
-        }
-        maxQueue.fill(with: 0)
-        for column in [busyCoreSeconds, bytesSent, transmitEnergy] { column.fill(with: 0) }
-    }
-
-    func deallocate() {
-        for column in [received, executed, droppedQueueFull, droppedDeadline, offloadedOut, offloadedIn] {
-            column.deallocate()
-        }
-        maxQueue.deallocate()
-        for column in [busyCoreSeconds, bytesSent, transmitEnergy] { column.deallocate() }
     }
 }

@@ -24,7 +24,6 @@ enum TaskPhase: UInt8 {
 /// recognised as stale.
 struct TaskState {
     var arrival = 0.0
-    var ready = Double.nan
     var enqueued = Double.nan
     var start = Double.nan
     var executionFinish = Double.nan

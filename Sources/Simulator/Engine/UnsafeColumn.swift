@@ -91,11 +91,6 @@ struct UnsafeColumn<Element: BitwiseCopyable> {
         try body(UnsafeBufferPointer(start: header.pointee.base, count: header.pointee.count))
     }
 
-    /// The elements as an array.
-    var array: [Element] {
-        withUnsafeBufferPointer { Array($0) }
-    }
-
     private func grow() {
         let capacity = header.pointee.capacity * 2
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)

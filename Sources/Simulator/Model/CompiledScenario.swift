@@ -160,8 +160,6 @@ struct NodeTable: Sendable {
         busyWatts = topology.nodes.map(\.busyPowerWatts)
         transmitWatts = topology.nodes.map(\.transmitPowerWatts)
     }
-
-    func isBounded(_ node: Int) -> Bool { queueCapacity[node] != Int32.max }
 }
 
 /// The nodes tasks without an origin may get, with their weights.
