@@ -120,6 +120,26 @@ struct SteppingTests {
         return trace
     }
 
+    @Test("interval epochs: every tick is a step; a tick repeats only while agents still have tasks")
+    func intervalEpochs() throws {
+        var settings = ModelSettings(horizonSeconds: 20)
+        settings.decisions = DecisionEpoch(mode: .interval, intervalSeconds: 0.5)
+        let environment = try environment(settings)
+        var outcome = try environment.reset(seed: 1)
+        var steps: [(time: Double, decisions: Int)] = []
+        while !outcome.isOver {
+            steps.append((outcome.timeSeconds, outcome.decisions))
+            outcome = try environment.step(actions: [0, 0, 0])
+        }
+        #expect(outcome.status == .truncated)
+        #expect(Set(steps.map(\.time)) == Set((1...40).map { Double($0) * 0.5 }))
+        #expect(steps.contains { $0.decisions == 0 }, "ticks without tasks are steps too")
+        #expect(steps.contains { $0.decisions > 0 })
+        for index in 1..<steps.count where steps[index].time == steps[index - 1].time {
+            #expect(steps[index].decisions > 0, "a repeated tick at \(steps[index].time) without decisions")
+        }
+    }
+
     @Test("the same seed gives the same episode, step for step; another seed another", arguments: [
         RewardSettings.Kind.dense, .sparse,
     ])

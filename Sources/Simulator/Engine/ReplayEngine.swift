@@ -259,6 +259,8 @@ final class ReplayEngine {
             let nextTime = events.peekTime
             if nextTime > now {
                 if !dueAgents.isEmpty {
+                    // An epoch with decisions is reported as decisions, not again as an empty epoch.
+                    epochPassed = false
                     sortDueAgents()
                     return .decisions
                 }
