@@ -94,6 +94,7 @@ struct SteppingTests {
             #expect(result.summary == expected.summary, "\(kind) \(mode)")
             #expect(result.details.decisions == expected.details.decisions)
             #expect(outcome.status == .terminated)
+            #expect(result.summary.unfinished == 0, "without a horizon every task finishes")
             if mode == .interval {
                 // One step per epoch at least: PeersimGym-style ticks.
                 #expect(steps >= Int(result.summary.simulatedSeconds / 0.25))

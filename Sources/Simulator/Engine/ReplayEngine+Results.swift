@@ -30,7 +30,7 @@ extension ReplayEngine {
         let next = Double(sampleNumber) * interval
         if let horizon {
             guard next <= horizon else { return }
-        } else if events.count <= periodicEvents && dueAgents.isEmpty {
+        } else if !isAlive {
             return
         }
         events.push(time: next, kind: .queueSample)

@@ -238,9 +238,11 @@ final class ReplayEngine {
 
     // MARK: - Event loop
 
-    /// Whether anything but periodic events can still happen.
+    /// Whether anything but periodic events can still happen (tasks waiting
+    /// in an inbox for the next interval epoch count; the O(agents) scan runs
+    /// only when no other event is left).
     var isAlive: Bool {
-        events.count > periodicEvents || !dueAgents.isEmpty
+        events.count > periodicEvents || !dueAgents.isEmpty || hasUndecidedTasks
     }
 
     /// Whether any agent has an undecided task in its inbox.
