@@ -15,7 +15,11 @@ extension ReplayEngine {
         if inboxTail[agentIndex] >= 0 { tasks[Int(inboxTail[agentIndex])].next = slot } else { inboxHead[agentIndex] = slot }
         inboxTail[agentIndex] = slot
         inboxCount[agentIndex] += 1
-        if !intervalMode { markDue(agent) }
+        if !intervalMode {
+            markDue(agent)
+        } else if inboxCount[agentIndex] == 1 && !isDue[agentIndex] {
+            waitingAgents.append(agent)
+        }
     }
 
     func markDue(_ agent: Int32) {

@@ -53,6 +53,7 @@ extension ReplayEngine {
         inboxCount.fill(with: 0)
         isDue.fill(with: false)
         dueAgents.removeAll()
+        waitingAgents.removeAll()
         counters.value = ReplayCounters()
         latencies.value.removeAll()
         collectedLatencies.removeAll(keepingCapacity: true)

@@ -126,6 +126,8 @@ final class ReplayEngine {
     let inboxCount: UnsafeColumn<Int32>
     let isDue: UnsafeColumn<Bool>
     let dueAgents: UnsafeColumn<Int32>
+    /// Interval mode: agents whose inbox filled since the last epoch (not due yet).
+    let waitingAgents: UnsafeColumn<Int32>
     let rewards: UnsafeColumn<Double>
 
     // MARK: Metrics
@@ -197,6 +199,7 @@ final class ReplayEngine {
         inboxCount = UnsafeColumn(repeating: 0, count: agentCount)
         isDue = UnsafeColumn(repeating: false, count: agentCount)
         dueAgents = UnsafeColumn(capacity: max(agentCount, 1))
+        waitingAgents = UnsafeColumn(capacity: max(agentCount, 1))
         rewards = UnsafeColumn(repeating: 0, count: agentCount)
         latencies = UnsafeBox(LatencyStatistics(exactLimit: options.exactQuantileLimit))
         originAssigner = UnsafeBox(OriginAssigner(table: scenario.origins, seed: 0))
@@ -205,7 +208,7 @@ final class ReplayEngine {
     deinit {
         for column in [nodeCores, agentNodes, agentOfNode, slotNode, slotForwardRoute, slotReturnRoute, candidateCount,
                        localSlot, cloudSlot, routeArcs, freeSlots, edgeTask, edgeNext, busyCores, queueHead, queueTail,
-                       queueLength, inbound, nodeCapacity, inboxHead, inboxTail, inboxCount, dueAgents,
+                       queueLength, inbound, nodeCapacity, inboxHead, inboxTail, inboxCount, dueAgents, waitingAgents,
                        queueSampleBuffer]
         {
             column.deallocate()
@@ -239,16 +242,14 @@ final class ReplayEngine {
     // MARK: - Event loop
 
     /// Whether anything but periodic events can still happen (tasks waiting
-    /// in an inbox for the next interval epoch count; the O(agents) scan runs
-    /// only when no other event is left).
+    /// in an inbox for the next interval epoch count).
     var isAlive: Bool {
         events.count > periodicEvents || !dueAgents.isEmpty || hasUndecidedTasks
     }
 
     /// Whether any agent has an undecided task in its inbox.
     var hasUndecidedTasks: Bool {
-        for agent in 0..<agentCount where inboxCount[agent] > 0 { return true }
-        return false
+        !dueAgents.isEmpty || !waitingAgents.isEmpty
     }
 
     /// Runs events until agents are due (after every event at the same time),
@@ -326,7 +327,8 @@ final class ReplayEngine {
     }
 
     private func epochReached() {
-        for agent in 0..<agentCount where inboxCount[agent] > 0 { markDue(Int32(agent)) }
+        for position in 0..<waitingAgents.count { markDue(waitingAgents[position]) }
+        waitingAgents.removeAll()
         if stopsAtEveryEpoch { epochPassed = true }
         // Keep ticking while anything can still happen (or until the horizon).
         if horizon != nil || events.count > periodicEvents || hasStaged || hasUndecidedTasks {
