@@ -17,7 +17,6 @@ struct SampleReplayTests {
         let compiled = try Self.sampleScenario()
         var policy = BaselinePolicy(kind)
         let result = try Replay.run(compiled, policy: &policy)
-        print(kind, result.summary, result.details)
         #expect(result.summary.tasks == 176)
         #expect(result.summary.isConserved)
     }
