@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
         .library(name: "BenchReport", targets: ["BenchReport"]),
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,12 @@ let package = Package(
             name: "ScenarioModel",
             dependencies: ["StreamingIO"]
         ),
+        /// The discrete-event replay simulator: offloading model, policies,
+        /// stepping API for external agents, metrics and result writers.
+        .target(
+            name: "Simulator",
+            dependencies: ["ScenarioModel", "StreamingIO"]
+        ),
 
         /// Benchmark matrices: the bench spec, a parallel deterministic runner,
         /// statistics with confidence intervals, CSV/Markdown/HTML tables, SVG plots.
@@ -69,6 +76,7 @@ let package = Package(
             dependencies: [
                 "BenchReport",
                 "ScenarioModel",
+                "Simulator",
                 "StreamingIO",
                 "ClusterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,6 +105,10 @@ let package = Package(
         .testTarget(
             name: "ClusterGeneratorTests",
             dependencies: ["ClusterGenerator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

@@ -16,6 +16,7 @@ struct EdgeSim: ParsableCommand {
             ValidateCommand.self,
             ComposeCommand.self,
             GenerateCommand.self,
+            ReplayCommand.self,
         ]
     )
 }

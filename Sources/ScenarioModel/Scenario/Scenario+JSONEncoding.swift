@@ -115,6 +115,8 @@ extension Scenario: CanonicalJSONDocument {
         writer.bool(settings.candidates.includeLocal)
         writer.key("includeCloud")
         writer.bool(settings.candidates.includeCloud)
+        writer.key("maxCandidates")
+        if let limit = settings.candidates.maxCandidates { writer.integer(limit) } else { writer.null() }
         writer.endObject()
 
         writer.key("routing")
@@ -178,9 +180,19 @@ extension Scenario: CanonicalJSONDocument {
             writer.integer(type.memoryBytes)
             writer.key("relativeDeadlineSeconds")
             writer.optionalNumber(type.relativeDeadlineSeconds)
+            writer.key("instructionsDistribution")
+            writer.string(type.instructionsDistribution.rawValue)
             writer.endObject()
         }
         writer.endArray()
+        writer.endObject()
+
+        writer.key("queueGraceSeconds")
+        writer.number(settings.queueGraceSeconds)
+        writer.key("network")
+        writer.beginObject(.inline)
+        writer.key("sampleLinkLatencies")
+        writer.bool(settings.network.sampleLinkLatencies)
         writer.endObject()
         writer.endObject()
     }

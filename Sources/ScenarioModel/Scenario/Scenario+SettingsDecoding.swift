@@ -3,7 +3,7 @@ import StreamingIO
 extension Scenario {
     static let settingsKeys = [
         "seed", "horizonSeconds", "agents", "candidates", "routing", "origins", "decisions", "reward",
-        "syntheticArrivals",
+        "syntheticArrivals", "queueGraceSeconds", "network",
     ]
 
     static func decodeSettings(_ reader: JSONReader, _ sourceMap: inout ScenarioSourceMap) throws -> ModelSettings {
@@ -35,9 +35,12 @@ extension Scenario {
                     case "hops": settings.candidates.hops = try reader.readInt()
                     case "includeLocal": settings.candidates.includeLocal = try reader.readBool()
                     case "includeCloud": settings.candidates.includeCloud = try reader.readBool()
+                    case "maxCandidates":
+                        settings.candidates.maxCandidates = try reader.readNullIfPresent() ? nil : try reader.readInt()
                     default:
                         throw reader.unknownKey(
-                            key, in: "candidates", allowed: ["rule", "hops", "includeLocal", "includeCloud"])
+                            key, in: "candidates",
+                            allowed: ["rule", "hops", "includeLocal", "includeCloud", "maxCandidates"])
                     }
                 }
             case "routing": settings.routing = try reader.readEnum(RoutingMetric.self)
@@ -62,6 +65,15 @@ extension Scenario {
                 }
             case "reward": settings.reward = try decodeReward(reader, mark)
             case "syntheticArrivals": settings.syntheticArrivals = try decodeSynthetic(reader, mark)
+            case "queueGraceSeconds": settings.queueGraceSeconds = try reader.readDouble()
+            case "network":
+                try reader.readObject { key in
+                    try mark()
+                    switch key {
+                    case "sampleLinkLatencies": settings.network.sampleLinkLatencies = try reader.readBool()
+                    default: throw reader.unknownKey(key, in: "network", allowed: ["sampleLinkLatencies"])
+                    }
+                }
             default: throw reader.unknownKey(key, in: "settings", allowed: settingsKeys)
             }
         }
@@ -118,6 +130,7 @@ extension Scenario {
         var type = SyntheticArrivals.TaskType()
         let keys = [
             "name", "weight", "instructions", "inputBytes", "outputBytes", "memoryBytes", "relativeDeadlineSeconds",
+            "instructionsDistribution",
         ]
         try reader.readObject { key in
             try mark()
@@ -129,6 +142,8 @@ extension Scenario {
             case "outputBytes": type.outputBytes = try reader.readInt64()
             case "memoryBytes": type.memoryBytes = try reader.readInt64()
             case "relativeDeadlineSeconds": type.relativeDeadlineSeconds = try reader.readOptionalDouble()
+            case "instructionsDistribution":
+                type.instructionsDistribution = try reader.readEnum(SyntheticArrivals.InstructionsDistribution.self)
             default: throw reader.unknownKey(key, in: "a task type", allowed: keys)
             }
         }

@@ -2,7 +2,8 @@ import StreamingIO
 
 extension Scenario {
     /// Every rule the settings break: positive finite horizon, interval, rate
-    /// and duration; non-negative hops, weights and task sizes; at least one
+    /// and duration; non-negative hops, grace, weights and task sizes; a
+    /// candidate limit of at least 1; at least one
     /// task type with a positive total weight; a weight label for
     /// `label-weighted` origins; non-empty kind lists.
     public func settingsIssues(sourceMap: ScenarioSourceMap) -> [ValidationIssue] {
@@ -22,6 +23,10 @@ extension Scenario {
         let settings = self.settings
         if let horizon = settings.horizonSeconds { positive(horizon, "horizonSeconds") }
         if settings.candidates.hops < 0 { report("candidates.hops", "must be >= 0, found \(settings.candidates.hops)") }
+        if let limit = settings.candidates.maxCandidates, limit < 1 {
+            report("candidates.maxCandidates", "must be >= 1 or null (no limit), found \(limit)")
+        }
+        nonNegative(settings.queueGraceSeconds, "queueGraceSeconds")
         if settings.origins.kinds.isEmpty { report("origins.kinds", "needs at least one node kind") }
         if !settings.origins.kinds.allSatisfy(\.isCompute) || !settings.agents.kinds.allSatisfy(\.isCompute) {
             report("origins.kinds", "origins and agents must be compute kinds (device, edge, cloud)")

@@ -41,15 +41,20 @@ struct IdentifierTable {
         return nil
     }
 
-    /// Whether `key` is present.
-    func contains(_ key: String) -> Bool {
+    /// The index recorded for `key`, or nil when it is absent.
+    subscript(key: String) -> Int? {
         let hash = Self.hash(key)
         var position = Int(truncatingIfNeeded: hash) & mask
         while slots[position].index >= 0 {
-            if slots[position].hash == hash && slots[position].key == key { return true }
+            if slots[position].hash == hash && slots[position].key == key { return Int(slots[position].index) }
             position = (position + 1) & mask
         }
-        return false
+        return nil
+    }
+
+    /// Whether `key` is present.
+    func contains(_ key: String) -> Bool {
+        self[key] != nil
     }
 
     private mutating func grow() {
@@ -60,18 +65,8 @@ struct IdentifierTable {
         self = bigger
     }
 
-    /// FNV-1a over the UTF-8 bytes, finished with SplitMix64's mixer so the
-    /// low bits used for the slot are well spread.
+    /// The identifier's stable fingerprint (FNV-1a, SplitMix64 finaliser).
     static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-            hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-            return hash ^ (hash >> 31)
-        }
+        IdentifierFingerprint(key).value
     }
 }

@@ -22,12 +22,15 @@ public struct Link: Hashable, Sendable {
     public var sharedMediumId: String?
     /// Free-form labels (link class, source attributes).
     public var labels: [String: String]
+    /// Radio parameters when the link is wireless: its rate then follows
+    /// Shannon's formula (capped at `bandwidthMbps`); nil for wired links.
+    public var wireless: WirelessChannel?
 
     /// Creates a link.
     public init(
         id: String? = nil, source: String, target: String, directed: Bool = false,
         bandwidthMbps: Double, latencyMs: Double, latencyDistribution: LatencyDistribution? = nil,
-        sharedMediumId: String? = nil, labels: [String: String] = [:]
+        sharedMediumId: String? = nil, labels: [String: String] = [:], wireless: WirelessChannel? = nil
     ) {
         self.id = id
         self.source = source
@@ -38,5 +41,6 @@ public struct Link: Hashable, Sendable {
         self.latencyDistribution = latencyDistribution
         self.sharedMediumId = sharedMediumId
         self.labels = labels
+        self.wireless = wireless
     }
 }

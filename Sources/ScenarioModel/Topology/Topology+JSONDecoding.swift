@@ -54,7 +54,7 @@ extension Topology {
     ]
     static let linkKeys = [
         "id", "source", "target", "directed", "bandwidthMbps", "latencyMs", "latencyDistribution",
-        "sharedMedium", "labels",
+        "sharedMedium", "labels", "wireless",
     ]
 
     /// Reads and validates a topology file (`.topology.json`, optionally gzipped).
@@ -220,6 +220,7 @@ extension Topology {
             case "latencyDistribution": link.latencyDistribution = try decodeLatencyDistribution(reader)
             case "sharedMedium": link.sharedMediumId = try reader.readOptionalString()
             case "labels": link.labels = try reader.readStringMap()
+            case "wireless": link.wireless = try decodeWireless(reader)
             default: throw reader.unknownKey(key, in: "a link", allowed: linkKeys)
             }
         }
@@ -252,6 +253,33 @@ extension Topology {
                 start, message: "a lognormal latency distribution needs shape, locationMs and scaleMs")
         }
         return .lognormal(shape: shape, locationMs: location, scaleMs: scale)
+    }
+
+    static func decodeWireless(_ reader: JSONReader) throws -> WirelessChannel? {
+        if try reader.readNullIfPresent() { return nil }
+        _ = try reader.peekKind()
+        let start = reader.location()
+        var channel = WirelessChannel(channelBandwidthHz: 0)
+        var sawBandwidth = false
+        let allowed = [
+            "channelBandwidthHz", "carrierFrequencyHz", "pathLossExponent", "referenceDistanceMeters", "noiseFigureDb",
+        ]
+        try reader.readObject { key in
+            switch key {
+            case "channelBandwidthHz":
+                channel.channelBandwidthHz = try reader.readDouble()
+                sawBandwidth = true
+            case "carrierFrequencyHz": channel.carrierFrequencyHz = try reader.readDouble()
+            case "pathLossExponent": channel.pathLossExponent = try reader.readDouble()
+            case "referenceDistanceMeters": channel.referenceDistanceMeters = try reader.readDouble()
+            case "noiseFigureDb": channel.noiseFigureDb = try reader.readDouble()
+            default: throw reader.unknownKey(key, in: "a wireless channel", allowed: allowed)
+            }
+        }
+        guard sawBandwidth else {
+            throw StreamingIOError.malformedJSON(start, message: "a wireless channel needs 'channelBandwidthHz'")
+        }
+        return channel
     }
 
     static func decodeMedium(_ reader: JSONReader) throws -> SharedMedium {

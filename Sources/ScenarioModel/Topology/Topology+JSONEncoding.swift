@@ -190,6 +190,20 @@ extension Topology: CanonicalJSONDocument {
         writer.optionalString(link.sharedMediumId)
         writer.key("labels")
         writer.stringMap(link.labels)
+        // Written only for wireless links, so wired topologies keep their bytes.
+        if let wireless = link.wireless {
+            writer.key("wireless")
+            writer.beginObject(.inline)
+            for (key, value) in [
+                ("channelBandwidthHz", wireless.channelBandwidthHz), ("carrierFrequencyHz", wireless.carrierFrequencyHz),
+                ("pathLossExponent", wireless.pathLossExponent),
+                ("referenceDistanceMeters", wireless.referenceDistanceMeters), ("noiseFigureDb", wireless.noiseFigureDb),
+            ] {
+                writer.key(key)
+                writer.number(value)
+            }
+            writer.endObject()
+        }
         writer.endObject()
     }
 }

@@ -6,7 +6,8 @@ extension Topology {
     /// Rules: unique non-empty node, link and medium ids; links between existing
     /// nodes and media; finite, non-negative numbers; compute nodes with at
     /// least one core and a positive core speed; positive bandwidths; latitude
-    /// and longitude in range; sane latency distributions.
+    /// and longitude in range; sane latency distributions; wireless channels
+    /// with positive parameters between positioned nodes.
     ///
     /// - Parameter sourceMap: Element positions, for messages with lines.
     /// - Complexity: O(nodes + links + media).
@@ -103,6 +104,26 @@ extension Topology {
             }
             if let medium = link.sharedMediumId, !mediumIds.contains(medium) {
                 report(".sharedMedium", "unknown shared medium '\(medium)'")
+            }
+            if let wireless = link.wireless {
+                for (field, value) in [
+                    ("channelBandwidthHz", wireless.channelBandwidthHz), ("carrierFrequencyHz", wireless.carrierFrequencyHz),
+                    ("pathLossExponent", wireless.pathLossExponent),
+                    ("referenceDistanceMeters", wireless.referenceDistanceMeters),
+                ] where !(value > 0) || !value.isFinite {
+                    report(".wireless." + field, "\(field) must be a positive finite number, found \(value)")
+                }
+                checkNonNegative(wireless.noiseFigureDb, "noiseFigureDb") { report(".wireless.noiseFigureDb", $0) }
+                if let source = nodeIndexById[link.source], let target = nodeIndexById[link.target] {
+                    let ends = (nodes[source].position, nodes[target].position)
+                    if let first = ends.0, let second = ends.1 {
+                        if first.distanceMeters(to: second) == nil {
+                            report(".wireless", "a wireless link needs both ends positioned the same way (both planar or both geographic)")
+                        }
+                    } else {
+                        report(".wireless", "a wireless link needs positions on both end nodes, to compute the distance")
+                    }
+                }
             }
         }
         return issues

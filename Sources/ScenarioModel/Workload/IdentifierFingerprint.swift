@@ -9,12 +9,15 @@ struct IdentifierFingerprint: Hashable {
     let value: UInt64
 
     init(_ text: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var text = text
+        let hash = text.withUTF8 { bytes -> UInt64 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
-        self.value = IdentifierFingerprint.finalize(hash)
+        value = IdentifierFingerprint.finalize(hash)
     }
 
     static func finalize(_ input: UInt64) -> UInt64 {

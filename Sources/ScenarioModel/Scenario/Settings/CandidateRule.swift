@@ -17,12 +17,19 @@ public struct CandidateRule: Hashable, Sendable {
     public var includeLocal: Bool
     /// Whether the nearest cloud node is always a candidate (default true).
     public var includeCloud: Bool
+    /// At most this many candidates per agent, nearest first; nil (default)
+    /// keeps them all. Bounds the action space on large topologies.
+    public var maxCandidates: Int?
 
     /// Creates a rule.
-    public init(rule: Rule = .withinHops, hops: Int = 2, includeLocal: Bool = true, includeCloud: Bool = true) {
+    public init(
+        rule: Rule = .withinHops, hops: Int = 2, includeLocal: Bool = true, includeCloud: Bool = true,
+        maxCandidates: Int? = nil
+    ) {
         self.rule = rule
         self.hops = hops
         self.includeLocal = includeLocal
         self.includeCloud = includeCloud
+        self.maxCandidates = maxCandidates
     }
 }

@@ -21,13 +21,19 @@ public struct ModelSettings: Hashable, Sendable {
     public var reward: RewardSettings
     /// Arrivals to draw when there is no workload.
     public var syntheticArrivals: SyntheticArrivals
+    /// Seconds a queued task may wait past its deadline before it is dropped
+    /// (default 0; PeersimGym's `maxTimeAfterDeadline` is 5 ticks).
+    public var queueGraceSeconds: Double
+    /// How transfers use the links (default: fixed link latencies).
+    public var network: NetworkSettings
 
     /// Creates settings; every argument has its default.
     public init(
         seed: UInt64 = 1, horizonSeconds: Double? = nil, agents: AgentSelection = AgentSelection(),
         candidates: CandidateRule = CandidateRule(), routing: RoutingMetric = .latency,
         origins: OriginRule = OriginRule(), decisions: DecisionEpoch = DecisionEpoch(),
-        reward: RewardSettings = RewardSettings(), syntheticArrivals: SyntheticArrivals = SyntheticArrivals()
+        reward: RewardSettings = RewardSettings(), syntheticArrivals: SyntheticArrivals = SyntheticArrivals(),
+        queueGraceSeconds: Double = 0, network: NetworkSettings = NetworkSettings()
     ) {
         self.seed = seed
         self.horizonSeconds = horizonSeconds
@@ -38,5 +44,7 @@ public struct ModelSettings: Hashable, Sendable {
         self.decisions = decisions
         self.reward = reward
         self.syntheticArrivals = syntheticArrivals
+        self.queueGraceSeconds = queueGraceSeconds
+        self.network = network
     }
 }

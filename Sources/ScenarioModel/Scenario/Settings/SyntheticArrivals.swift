@@ -1,6 +1,15 @@
 /// Task arrivals drawn by the simulator when a scenario has no workload:
 /// a Poisson process per origin node over typed tasks, as PeersimGym's clients.
 public struct SyntheticArrivals: Hashable, Sendable {
+    /// How the instruction count of each synthetic task is drawn.
+    public enum InstructionsDistribution: String, CaseIterable, Sendable {
+        /// Every task has exactly `instructions` (PeersimGym's task types).
+        case fixed
+        /// Exponential with mean `instructions`, rounded to a whole count:
+        /// exponential service times, as an M/M/c queue assumes.
+        case exponential
+    }
+
     /// One kind of synthetic task, drawn with probability proportional to `weight`.
     public struct TaskType: Hashable, Sendable {
         /// A name for reports.
@@ -17,13 +26,16 @@ public struct SyntheticArrivals: Hashable, Sendable {
         public var memoryBytes: Int64
         /// Seconds after arrival by which the task must complete, or nil.
         public var relativeDeadlineSeconds: Double?
+        /// How `instructions` is used: the exact count (default) or the mean of
+        /// an exponential distribution.
+        public var instructionsDistribution: InstructionsDistribution
 
         /// Creates a task type. Defaults: 200 million instructions (0.2 s on a
         /// 1000-MIPS core), 1 MB in, 100 kB out, no memory demand, 2 s deadline.
         public init(
             name: String = "default", weight: Double = 1, instructions: Int64 = 200_000_000,
             inputBytes: Int64 = 1_000_000, outputBytes: Int64 = 100_000, memoryBytes: Int64 = 0,
-            relativeDeadlineSeconds: Double? = 2
+            relativeDeadlineSeconds: Double? = 2, instructionsDistribution: InstructionsDistribution = .fixed
         ) {
             self.name = name
             self.weight = weight
@@ -32,6 +44,7 @@ public struct SyntheticArrivals: Hashable, Sendable {
             self.outputBytes = outputBytes
             self.memoryBytes = memoryBytes
             self.relativeDeadlineSeconds = relativeDeadlineSeconds
+            self.instructionsDistribution = instructionsDistribution
         }
     }
 
