@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "edgesim", targets: ["edgesim"]),
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
+        .library(name: "TopologyImport", targets: ["TopologyImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,12 @@ let package = Package(
             name: "ScenarioModel",
             dependencies: ["StreamingIO"]
         ),
+        /// Topology import (GraphML on libxml2 SAX2, Topology Zoo, Ether, PeersimGym
+        /// JSON) into the canonical topology, and GraphML export.
+        .target(
+            name: "TopologyImport",
+            dependencies: ["StreamingIO", "ScenarioModel", "CLibXML2"]
+        ),
 
         // MARK: - Executable
 
@@ -53,6 +60,7 @@ let package = Package(
             dependencies: [
                 "ScenarioModel",
                 "StreamingIO",
+                "TopologyImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +79,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioModelTests",
             dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "TopologyImportTests",
+            dependencies: ["TopologyImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

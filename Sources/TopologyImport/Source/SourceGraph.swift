@@ -1,0 +1,217 @@
+import StreamingIO
+
+/// An attributed graph as read from a file, before it is mapped to the
+/// canonical topology: nodes, edges, graphs and attribute columns.
+///
+/// Storage is columnar (arrays of 32-bit numbers and `TextRef`s into one
+/// `TextArena`), so a file of 100k nodes and 300k edges costs tens of
+/// megabytes, not hundreds. Node and edge numbers follow document order.
+/// GraphML and node-link JSON readers fill it through `SourceGraph+Building`.
+final class SourceGraph {
+    /// One `<graph>` element (or the single graph of a JSON file).
+    struct GraphRecord {
+        /// The `id` attribute, or `absent`.
+        var id: TextRef
+        /// `edgedefault="directed"` (GraphML's default is undirected, as in networkx).
+        var isDirectedByDefault: Bool
+        /// 0 for a top-level graph.
+        var depth: Int
+        /// The top-level graph this one belongs to.
+        var topLevelIndex: Int32
+        /// The line of the element.
+        var line: Int32
+        /// True when its nodes and edges are imported (`--graph` selection).
+        var isSelected: Bool
+    }
+
+    /// What the reader counted while reading.
+    struct Counts {
+        var topLevelGraphs = 0
+        var nestedGraphs = 0
+        var hyperedgesSkipped = 0
+        var portsSeen = 0
+        var duplicateNodesMerged = 0
+        var nodesCreated = 0
+        var undeclaredKeys = 0
+        var unknownAttributeTypes = 0
+        var dataOutsideKeyScope = 0
+        var payloadData = 0
+        var ignoredData = 0
+        var unknownElements = 0
+        var keyDefaultsDeclared = 0
+        var edgesWithDirectedAttribute = 0
+        var edgesSkippedOutsideSelection = 0
+        var nodesSkippedOutsideSelection = 0
+    }
+
+    /// The input as the user named it.
+    let path: String
+    /// All text of the graph.
+    let arena: TextArena
+
+    /// Attribute declarations with their value columns.
+    var keys: [AttributeKey] = []
+    var keyIds: [TextRef] = []
+    var keyIndex = TextIndex()
+    /// Further keys sharing a key's id with another scope (igraph), by first key number.
+    var keyVariants: [Int: [Int]] = [:]
+
+    /// Node ids, lines, top-level graph and parent element (nested graphs).
+    var nodeIds: [TextRef] = []
+    var nodeLines: [Int32] = []
+    var nodeTopLevelGraph: [Int32] = []
+    /// The id of the node or edge whose nested graph holds the node (`absent` at the top).
+    var nodeParents: [TextRef] = []
+    var nodeIndex = TextIndex()
+    /// Nodes created for undeclared edge endpoints.
+    var createdNodes: [Int32] = []
+
+    /// Edge ids (`absent` without one), endpoints, direction, lines.
+    var edgeIds: [TextRef] = []
+    var edgeSources: [Int32] = []
+    var edgeTargets: [Int32] = []
+    var edgeDirected: [Bool] = []
+    var edgeLines: [Int32] = []
+    var edgeIndex = TextIndex()
+    /// Endpoints naming a node not seen yet: (edge, is target, node id).
+    var pendingEndpoints: [(edge: Int32, isTarget: Bool, id: TextRef)] = []
+
+    /// Every `<graph>` element, in document order.
+    var graphs: [GraphRecord] = []
+    var counts = Counts()
+    var warnings = ImportWarnings()
+
+    init(path: String, expectedNodes: Int = 16, expectedEdges: Int = 16) {
+        self.path = path
+        arena = TextArena(capacity: max(64 * 1024, expectedNodes * 24 + expectedEdges * 24))
+        nodeIndex = TextIndex(expectedCount: expectedNodes)
+        edgeIndex = TextIndex(expectedCount: 16)
+        nodeIds.reserveCapacity(expectedNodes)
+        nodeLines.reserveCapacity(expectedNodes)
+        edgeSources.reserveCapacity(expectedEdges)
+        edgeTargets.reserveCapacity(expectedEdges)
+        edgeLines.reserveCapacity(expectedEdges)
+    }
+
+    var nodeCount: Int { nodeIds.count }
+    var edgeCount: Int { edgeSources.count }
+
+    /// A location in the input.
+    func location(line: Int32) -> SourceLocation {
+        SourceLocation(path: path, line: line > 0 ? Int(line) : nil)
+    }
+
+    func nodeLocation(_ node: Int) -> SourceLocation { location(line: nodeLines[node]) }
+    func edgeLocation(_ edge: Int) -> SourceLocation { location(line: edgeLines[edge]) }
+
+    /// The id of node `node` as a `String`.
+    func nodeId(_ node: Int) -> String { arena.string(nodeIds[node]) }
+
+    /// The node number of an id, if present.
+    func node(withId id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            return nodeIndex.find(bytes, hash: TextIndex.hash(bytes), ids: nodeIds, arena: arena).map(Int.init)
+        }
+    }
+
+    // MARK: - Attribute access for mappers
+
+    /// The attribute named `name` for `domain` elements (nodes or edges), with
+    /// `<default>`s applied when `applyingDefaults`. Keys whose names repeat
+    /// are merged: an explicit value of any of them wins over a default.
+    func column(named name: String, for domain: AttributeDomain, applyingDefaults: Bool) -> TextColumn? {
+        var parts: [TextColumn.Part] = []
+        var type: AttributeType?
+        for key in keys where key.name == name && !key.isPayload && keyApplies(key, to: domain) {
+            let values = key.values(for: domain)
+            let fallback = applyingDefaults && key.domain.covers(domain) ? key.defaultValue : .absent
+            if values.isEmpty && fallback.isAbsent { continue }
+            parts.append(TextColumn.Part(values: values, fallback: fallback))
+            type = type ?? key.type
+        }
+        guard let type, !parts.isEmpty else { return nil }
+        return TextColumn(name: name, type: type, parts: parts)
+    }
+
+    /// Every attribute name with values (or applicable defaults) for `domain`,
+    /// in declaration order, payload keys excluded.
+    func attributeNames(for domain: AttributeDomain, applyingDefaults: Bool) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for key in keys where !key.isPayload && keyApplies(key, to: domain) {
+            let hasValues = !key.values(for: domain).isEmpty
+            let hasDefault = applyingDefaults && key.domain.covers(domain) && key.defaultValue.isPresent
+            if (hasValues || hasDefault) && seen.insert(key.name).inserted { names.append(key.name) }
+        }
+        return names
+    }
+
+    /// Names of keys declared for `domain` (whether or not they hold values).
+    func declaredNames(for domain: AttributeDomain) -> Set<String> {
+        Set(keys.filter { $0.origin == .declared && $0.domain.covers(domain) }.map(\.name))
+    }
+
+    private func keyApplies(_ key: AttributeKey, to domain: AttributeDomain) -> Bool {
+        key.domain.covers(domain) || !key.values(for: domain).isEmpty
+    }
+
+    /// Graph-level attribute values of the graph numbered `graph`: (name, value) in key order.
+    func graphAttributes(_ graph: Int, applyingDefaults: Bool) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        for key in keys where !key.isPayload {
+            var value = graph < key.graphValues.count ? key.graphValues[graph] : .absent
+            if value.isAbsent && applyingDefaults && key.domain.covers(.graph) { value = key.defaultValue }
+            if value.isPresent { result.append((key.name, arena.string(value))) }
+        }
+        return result
+    }
+}
+
+/// A read-only view of one attribute over nodes or edges: value `i` is the
+/// first explicit value among the parts, else the first default.
+struct TextColumn {
+    struct Part {
+        var values: [TextRef]
+        var fallback: TextRef
+    }
+
+    var name: String
+    var type: AttributeType
+    var parts: [Part]
+
+    /// A column of explicit values only.
+    init(name: String, type: AttributeType = .string, values: [TextRef]) {
+        self.name = name
+        self.type = type
+        parts = [Part(values: values, fallback: .absent)]
+    }
+
+    init(name: String, type: AttributeType, parts: [Part]) {
+        self.name = name
+        self.type = type
+        self.parts = parts
+    }
+
+    @inline(__always)
+    func value(_ index: Int) -> TextRef {
+        if parts.count == 1 {
+            let part = parts[0]
+            if index < part.values.count {
+                let value = part.values[index]
+                if value.isPresent { return value }
+            }
+            return part.fallback
+        }
+        for part in parts where index < part.values.count {
+            let value = part.values[index]
+            if value.isPresent { return value }
+        }
+        for part in parts where part.fallback.isPresent { return part.fallback }
+        return .absent
+    }
+
+    /// True when some element may have a value.
+    var isEmpty: Bool { parts.allSatisfy { $0.values.isEmpty && $0.fallback.isAbsent } }
+}
