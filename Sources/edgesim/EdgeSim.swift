@@ -15,6 +15,8 @@ struct EdgeSim: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             ComposeCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ]
     )
 }

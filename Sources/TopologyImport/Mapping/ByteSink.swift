@@ -1,0 +1,162 @@
+import StreamingIO
+
+/// A growable byte buffer that flushes to an `OutputFile` in large chunks:
+/// the writers' hot path appends bytes without a `String` or array per value.
+final class ByteSink {
+    private let output: OutputFile
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private var count = 0
+
+    init(output: OutputFile, capacity: Int = 1 << 20) {
+        self.output = output
+        self.capacity = capacity
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// Hands buffered bytes to the output.
+    func flush() throws(StreamingIOError) {
+        guard count > 0 else { return }
+        try output.write(UnsafeRawBufferPointer(start: buffer, count: count))
+        count = 0
+    }
+
+    /// Makes room for `size` more bytes.
+    @inline(__always)
+    func reserve(_ size: Int) throws(StreamingIOError) {
+        if count + size > capacity { try flush() }
+    }
+
+    @inline(__always)
+    func byte(_ value: UInt8) throws(StreamingIOError) {
+        if count == capacity { try flush() }
+        buffer[count] = value
+        count += 1
+    }
+
+    /// Appends a literal.
+    @inline(__always)
+    func literal(_ text: StaticString) throws(StreamingIOError) {
+        try bytes(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends raw bytes.
+    @inline(__always)
+    func bytes(_ source: UnsafeRawBufferPointer) throws(StreamingIOError) {
+        let size = source.count
+        guard size > 0 else { return }
+        if count + size > capacity {
+            try flush()
+            if size > capacity {
+                try output.write(source)
+                return
+            }
+        }
+        (buffer + count).initialize(from: source.bindMemory(to: UInt8.self).baseAddress!, count: size)
+        count += size
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    func text(_ text: String) throws(StreamingIOError) {
+        var text = text
+        let result: Result<Void, StreamingIOError> = text.withUTF8 { utf8 in
+            do throws(StreamingIOError) {
+                try bytes(UnsafeRawBufferPointer(utf8))
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Appends `value` in decimal.
+    func integer(_ value: Int64) throws(StreamingIOError) {
+        try reserve(20)
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+            var index = scratch.count
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            let length = scratch.count - index
+            (buffer + count).initialize(
+                from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: length)
+            return length
+        }
+        count += written
+    }
+
+    /// Appends a double as Swift's `description` does (shortest round trip:
+    /// `250.0`, `0.5`, `1e-05`, `1e+16`); integral values below 2^53 take a
+    /// fast path with the same output. Non-finite values are written `null`
+    /// (validation rejects them first in canonical files).
+    func double(_ value: Double) throws(StreamingIOError) {
+        guard value.isFinite else {
+            try literal("null")
+            return
+        }
+        if value == value.rounded(.towardZero), abs(value) < 9.007_199_254_740_992e15 {
+            if value == 0 && value.sign == .minus {
+                try literal("-0.0")
+                return
+            }
+            try integer(Int64(value))
+            try literal(".0")
+            return
+        }
+        try text(value.description)
+    }
+
+    /// Appends a JSON string literal of `source` (escaping as `JSONWriter` does:
+    /// `"`, `\`, `\n`, `\r`, `\t`, other control bytes as `\u00XX`).
+    func quoted(_ source: UnsafeRawBufferPointer) throws(StreamingIOError) {
+        try byte(UInt8(ascii: "\""))
+        var clean = 0
+        for index in 0..<source.count {
+            let value = source[index]
+            guard value < 0x20 || value == 0x22 || value == 0x5C else { continue }
+            try bytes(UnsafeRawBufferPointer(rebasing: source[clean..<index]))
+            clean = index + 1
+            switch value {
+            case 0x22: try literal("\\\"")
+            case 0x5C: try literal("\\\\")
+            case 0x0A: try literal("\\n")
+            case 0x0D: try literal("\\r")
+            case 0x09: try literal("\\t")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                try literal("\\u00")
+                try byte(hex.utf8Start[Int(value >> 4)])
+                try byte(hex.utf8Start[Int(value & 0xF)])
+            }
+        }
+        try bytes(UnsafeRawBufferPointer(rebasing: source[clean..<source.count]))
+        try byte(UInt8(ascii: "\""))
+    }
+
+    /// Appends a JSON string literal of `text`.
+    func quoted(_ text: String) throws(StreamingIOError) {
+        var text = text
+        let result: Result<Void, StreamingIOError> = text.withUTF8 { utf8 in
+            do throws(StreamingIOError) {
+                try quoted(UnsafeRawBufferPointer(utf8))
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+}
