@@ -38,20 +38,23 @@ final class GraphMLBuilder: XMLEventSink {
 
     let graph: SourceGraph
     let selection: GraphSelection
-    var failure: TopologyImportError?
+    @exclusivity(unchecked) var failure: TopologyImportError? {
+        didSet { hasFailed = failure != nil }
+    }
+    @exclusivity(unchecked) private(set) var hasFailed = false
 
-    var frames: [Frame] = []
-    var text: [UInt8] = []
-    var isCapturing = false
-    var sawRoot = false
+    @exclusivity(unchecked) var frames: [Frame] = []
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var isCapturing = false
+    @exclusivity(unchecked) var sawRoot = false
     /// Ids of the nodes/edges whose nested graphs are open (innermost last).
-    var parentIds: [TextRef] = []
+    @exclusivity(unchecked) var parentIds: [TextRef] = []
     /// yEd harvesting inside a payload: owner, and the depth of the label element being read.
-    var payloadOwner: Owner = .none
-    var payloadDepth = 0
-    var labelCaptureDepth = 0
-    var harvestedLabel = false
-    var harvestedGeometry = false
+    @exclusivity(unchecked) var payloadOwner: Owner = .none
+    @exclusivity(unchecked) var payloadDepth = 0
+    @exclusivity(unchecked) var labelCaptureDepth = 0
+    @exclusivity(unchecked) var harvestedLabel = false
+    @exclusivity(unchecked) var harvestedGeometry = false
 
     init(graph: SourceGraph, selection: GraphSelection) {
         self.graph = graph
@@ -315,15 +318,22 @@ final class GraphMLBuilder: XMLEventSink {
                 return try graph.addEdge(id: nil, source: sourceBytes, target: targetBytes, isDirected: isDirected, line: line)
             }
         }
-        for (attribute, recorded) in [(attributes.value("sourceport"), RecordedAttribute.sourcePort),
-                                      (attributes.value("targetport"), RecordedAttribute.targetPort)] {
-            guard let attribute else { continue }
-            let key = graph.recordedKey(named: recorded, origin: .recorded)
-            try XMLAttributes.withDecoded(attribute) { (bytes) throws(TopologyImportError) in
-                try graph.setValue(key: key, domain: .edge, element: Int(number), bytes: bytes, line: line)
-            }
+        if let port = attributes.value("sourceport") {
+            try recordPort(port, as: RecordedAttribute.sourcePort, edge: number, line: line)
+        }
+        if let port = attributes.value("targetport") {
+            try recordPort(port, as: RecordedAttribute.targetPort, edge: number, line: line)
         }
         frames.append(.edge(number))
+    }
+
+    private func recordPort(
+        _ port: UnsafeRawBufferPointer, as name: String, edge: Int32, line: Int32
+    ) throws(TopologyImportError) {
+        let key = graph.recordedKey(named: name, origin: .recorded)
+        try XMLAttributes.withDecoded(port) { (bytes) throws(TopologyImportError) in
+            try graph.setValue(key: key, domain: .edge, element: Int(edge), bytes: bytes, line: line)
+        }
     }
 
     private func startData(_ parent: Frame, _ attributes: XMLAttributes, _ line: Int32) throws(TopologyImportError) {

@@ -1,5 +1,6 @@
-/// Receives the events of `XMLPushParser`, with borrowed views valid only
-/// during the call. Implemented by the GraphML builder.
+/// The events `XMLPushParser` delivers, with borrowed views valid only during
+/// the call. The GraphML builder implements it; the parser calls the builder
+/// directly (a concrete type avoids reference counting on every callback).
 protocol XMLEventSink: AnyObject {
     /// An element starts; `line` is the line of its start tag.
     func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int32)
@@ -9,6 +10,8 @@ protocol XMLEventSink: AnyObject {
     func characters(_ bytes: UnsafeRawBufferPointer)
     /// The sink's own error, when it asked the parser to stop.
     var failure: TopologyImportError? { get }
+    /// True once `failure` is set (cheap to test after every event).
+    var hasFailed: Bool { get }
 }
 
 /// An element's name: local part and namespace URI (nil without a namespace).
@@ -26,19 +29,24 @@ struct XMLName {
     var localString: String { String(decoding: localName, as: UTF8.self) }
 }
 
-/// The attributes of a start tag: unqualified attributes by name, values as
-/// borrowed byte views (libxml2 passes them without a terminating NUL).
+/// The attributes of a start tag: a borrowed view of libxml2's array of five
+/// pointers per attribute (local name, prefix, namespace, value, value end);
+/// values are not NUL-terminated. No allocation per element.
 struct XMLAttributes {
-    /// (local name, has namespace, value) per attribute.
-    let names: [UnsafeRawBufferPointer]
-    let qualified: [Bool]
-    let values: [UnsafeRawBufferPointer]
+    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let count: Int
 
     /// The value of the unqualified attribute `name`, if present.
     @inline(__always)
     func value(_ name: StaticString) -> UnsafeRawBufferPointer? {
-        for index in 0..<names.count where !qualified[index] && ValueParsing.equals(names[index], name) {
-            return values[index]
+        guard let base else { return nil }
+        let length = name.utf8CodeUnitCount
+        for index in 0..<count {
+            let entry = base + index &* 5
+            guard entry[2] == nil, let local = entry[0], let start = entry[3], let end = entry[4] else { continue }
+            if memcmp(local, name.utf8Start, length) == 0 && local[length] == 0 {
+                return UnsafeRawBufferPointer(start: start, count: end - start)
+            }
         }
         return nil
     }
@@ -66,3 +74,7 @@ struct XMLAttributes {
         return try decoded.withBytes(body)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

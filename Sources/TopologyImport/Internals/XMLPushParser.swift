@@ -17,22 +17,20 @@ final class XMLPushParser {
     static let maximumDepth = 200
 
     private let path: String
-    private unowned let sink: XMLEventSink
-    private var context: xmlParserCtxtPtr?
-    private var depth = 0
+    /// Not retained: the caller keeps the sink alive for the parser's whole
+    /// life (`GraphMLReader` holds both), and a checked or strong reference
+    /// would cost reference counting on each of millions of callbacks.
+    private let sinkReference: Unmanaged<GraphMLBuilder>
+    @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private var depth = 0
     /// The first fatal problem found by the parser or by the guards here.
-    private var failure: TopologyImportError?
+    @exclusivity(unchecked) private var failure: TopologyImportError?
     /// Namespace and other recoverable XML errors, as warnings.
     private(set) var recoverableErrors: [(line: Int32, message: String)] = []
 
-    // Reused attribute views (no allocation per element once grown).
-    private var attributeNames: [UnsafeRawBufferPointer] = []
-    private var attributeQualified: [Bool] = []
-    private var attributeValues: [UnsafeRawBufferPointer] = []
-
-    init(path: String, sink: XMLEventSink) {
+    init(path: String, sink: GraphMLBuilder) {
         self.path = path
-        self.sink = sink
+        sinkReference = Unmanaged.passUnretained(sink)
         xmlInitParser()
     }
 
@@ -65,17 +63,21 @@ final class XMLPushParser {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let userData, let localName else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(userData).takeUnretainedValue()
-                .startElement(localName, uri, Int(attributeCount), attributes)
+            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef {
+                $0.startElement(localName, uri, Int(attributeCount), attributes)
+            }
         }
         handler.endElementNs = { userData, localName, _, uri in
             guard let userData, let localName else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(userData).takeUnretainedValue().endElement(localName, uri)
+            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.endElement(localName, uri) }
         }
         handler.characters = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(userData).takeUnretainedValue().sink
-                .characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef {
+                $0.sinkReference._withUnsafeGuaranteedRef {
+                    $0.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                }
+            }
         }
         handler.cdataBlock = handler.characters
         handler.ignorableWhitespace = handler.characters
@@ -103,7 +105,7 @@ final class XMLPushParser {
 
     private func check(_ result: Int32) throws(TopologyImportError) {
         if let failure { throw failure }
-        if let failure = sink.failure { throw failure }
+        if let failure = sinkReference.takeUnretainedValue().failure { throw failure }
         if result != 0 {
             let line = currentLine()
             throw .malformed(SourceLocation(path: path, line: line > 0 ? Int(line) : nil), message: "malformed XML (libxml2 error \(result))")
@@ -126,29 +128,23 @@ final class XMLPushParser {
             refuse("elements are nested deeper than \(Self.maximumDepth) levels (a limit against malicious input)")
             return
         }
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeQualified.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
-        if let attributes {
-            for index in 0..<attributeCount {
-                let base = attributes + index * 5
-                guard let name = base[0], let value = base[3], let end = base[4] else { continue }
-                attributeNames.append(Self.view(name))
-                attributeQualified.append(base[2] != nil)
-                attributeValues.append(UnsafeRawBufferPointer(start: value, count: end - value))
-            }
-        }
         let name = XMLName(localName: Self.view(localName), namespace: uri.map(Self.view))
-        sink.startElement(
-            name, attributes: XMLAttributes(names: attributeNames, qualified: attributeQualified, values: attributeValues),
-            line: currentLine())
-        if sink.failure != nil { stop() }
+        let line = currentLine()
+        let failed = sinkReference._withUnsafeGuaranteedRef {
+            $0.startElement(name, attributes: XMLAttributes(base: attributes, count: attributeCount), line: line)
+            return $0.hasFailed
+        }
+        if failed { stop() }
     }
 
     private func endElement(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
         depth -= 1
-        sink.endElement(XMLName(localName: Self.view(localName), namespace: uri.map(Self.view)), line: currentLine())
-        if sink.failure != nil { stop() }
+        let line = currentLine()
+        let failed = sinkReference._withUnsafeGuaranteedRef {
+            $0.endElement(XMLName(localName: Self.view(localName), namespace: uri.map(Self.view)), line: line)
+            return $0.hasFailed
+        }
+        if failed { stop() }
     }
 
     private func record(_ error: xmlError) {

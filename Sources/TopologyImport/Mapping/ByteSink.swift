@@ -4,9 +4,9 @@ import StreamingIO
 /// the writers' hot path appends bytes without a `String` or array per value.
 final class ByteSink {
     private let output: OutputFile
-    private var buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    private var count = 0
+    @exclusivity(unchecked) private var count = 0
 
     init(output: OutputFile, capacity: Int = 1 << 20) {
         self.output = output
@@ -122,28 +122,102 @@ final class ByteSink {
     /// Appends a JSON string literal of `source` (escaping as `JSONWriter` does:
     /// `"`, `\`, `\n`, `\r`, `\t`, other control bytes as `\u00XX`).
     func quoted(_ source: UnsafeRawBufferPointer) throws(StreamingIOError) {
-        try byte(UInt8(ascii: "\""))
-        var clean = 0
-        for index in 0..<source.count {
-            let value = source[index]
-            guard value < 0x20 || value == 0x22 || value == 0x5C else { continue }
-            try bytes(UnsafeRawBufferPointer(rebasing: source[clean..<index]))
-            clean = index + 1
-            switch value {
-            case 0x22: try literal("\\\"")
-            case 0x5C: try literal("\\\\")
-            case 0x0A: try literal("\\n")
-            case 0x0D: try literal("\\r")
-            case 0x09: try literal("\\t")
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                try literal("\\u00")
-                try byte(hex.utf8Start[Int(value >> 4)])
-                try byte(hex.utf8Start[Int(value & 0xF)])
-            }
+        let size = source.count
+        if size &+ 2 <= capacity && !Self.needsEscaping(source) {
+            try reserve(size &+ 2)
+            buffer[count] = 0x22
+            if size > 0 { (buffer + count + 1).initialize(from: source.bindMemory(to: UInt8.self).baseAddress!, count: size) }
+            buffer[count &+ size &+ 1] = 0x22
+            count &+= size &+ 2
+            return
         }
-        try bytes(UnsafeRawBufferPointer(rebasing: source[clean..<source.count]))
-        try byte(UInt8(ascii: "\""))
+        // Worst case 6 bytes per input byte, plus the quotes.
+        if size &* 6 &+ 2 <= capacity {
+            try reserve(size &* 6 &+ 2)
+            var out = buffer + count
+            out.pointee = 0x22
+            out += 1
+            if size > 0, let input = source.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                for index in 0..<size {
+                    let value = input[index]
+                    if value >= 0x20 && value != 0x22 && value != 0x5C {
+                        out.pointee = value
+                        out += 1
+                        continue
+                    }
+                    out.pointee = 0x5C
+                    switch value {
+                    case 0x22, 0x5C: out[1] = value
+                    case 0x0A: out[1] = UInt8(ascii: "n")
+                    case 0x0D: out[1] = UInt8(ascii: "r")
+                    case 0x09: out[1] = UInt8(ascii: "t")
+                    default:
+                        let hex: StaticString = "0123456789abcdef"
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = 0x30
+                        out[3] = 0x30
+                        out[4] = hex.utf8Start[Int(value >> 4)]
+                        out[5] = hex.utf8Start[Int(value & 0xF)]
+                        out += 4
+                    }
+                    out += 2
+                }
+            }
+            out.pointee = 0x22
+            out += 1
+            count = out - buffer
+            return
+        }
+        try byte(0x22)
+        for index in 0..<size {
+            try quoted(UnsafeRawBufferPointer(rebasing: source[index..<(index + 1)]), bare: true)
+        }
+        try byte(0x22)
+    }
+
+    /// True when `bytes` holds a quote, a backslash or a control byte: eight
+    /// bytes per step (SWAR: a byte below 0x20, or equal to 0x22 or 0x5C, sets
+    /// its high bit in the mask).
+    @inline(__always)
+    static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        let count = bytes.count
+        while index &+ 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let quoteZero = (quote &- ones) & ~quote
+            let backslashZero = (backslash &- ones) & ~backslash
+            if (control | quoteZero | backslashZero) & highs != 0 { return true }
+            index &+= 8
+        }
+        while index < count {
+            let value = bytes[index]
+            if value < 0x20 || value == 0x22 || value == 0x5C { return true }
+            index &+= 1
+        }
+        return false
+    }
+
+    /// One escaped byte without quotes (the slow path for very long strings).
+    private func quoted(_ single: UnsafeRawBufferPointer, bare: Bool) throws(StreamingIOError) {
+        let value = single[0]
+        switch value {
+        case 0x22: try literal("\\\"")
+        case 0x5C: try literal("\\\\")
+        case 0x0A: try literal("\\n")
+        case 0x0D: try literal("\\r")
+        case 0x09: try literal("\\t")
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            try literal("\\u00")
+            try byte(hex.utf8Start[Int(value >> 4)])
+            try byte(hex.utf8Start[Int(value & 0xF)])
+        default: try byte(value)
+        }
     }
 
     /// Appends a JSON string literal of `text`.

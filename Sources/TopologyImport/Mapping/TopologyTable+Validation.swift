@@ -39,16 +39,16 @@ extension TopologyTable {
                 }
             }
         }
-        var ids = TextIndex(expectedCount: nodeIdsAreUnique ? 0 : nodeCount)
+        let ids = TextIndex(expectedCount: nodeIdsAreUnique ? 0 : nodeCount)
         for node in 0..<nodeCount {
             let bytes = arena.bytes(nodeIds[node])
             if bytes.count == 0 { report("$.nodes[\(node)].id", "node id is empty") }
             if !nodeIdsAreUnique {
                 let hash = TextIndex.hash(bytes)
-                if let first = ids.find(bytes, hash: hash, ids: nodeIds, arena: arena) {
+                if let first = ids.find(bytes, hash: hash, arena: arena) {
                     report("$.nodes[\(node)].id", "duplicate node id '\(arena.string(nodeIds[node]))' (first defined at $.nodes[\(first)])")
                 } else {
-                    ids.insert(Int32(truncatingIfNeeded: node), hash: hash)
+                    ids.insert(Int32(truncatingIfNeeded: node), reference: nodeIds[node], bytes: bytes, hash: hash, arena: arena)
                 }
             }
             switch position(ofNode: node) {
@@ -73,16 +73,16 @@ extension TopologyTable {
                 report("$.media[\(index)].bandwidthMbps", "bandwidthMbps must be a positive finite number, found \(medium.bandwidthMbps)")
             }
         }
-        var linkIndex = TextIndex(expectedCount: linkIdsAreUnique || linkIds.isEmpty ? 0 : linkCount)
+        let linkIndex = TextIndex(expectedCount: linkIdsAreUnique || linkIds.isEmpty ? 0 : linkCount)
         for link in 0..<linkCount {
             let at = "$.links[\(link)]"
             if !linkIdsAreUnique && !linkIds.isEmpty && linkIds[link].isPresent {
                 let bytes = arena.bytes(linkIds[link])
                 let hash = TextIndex.hash(bytes)
-                if let first = linkIndex.find(bytes, hash: hash, ids: linkIds, arena: arena) {
+                if let first = linkIndex.find(bytes, hash: hash, arena: arena) {
                     report(at + ".id", "duplicate link id '\(arena.string(linkIds[link]))' (first defined at $.links[\(first)])")
                 } else {
-                    linkIndex.insert(Int32(truncatingIfNeeded: link), hash: hash)
+                    linkIndex.insert(Int32(truncatingIfNeeded: link), reference: linkIds[link], bytes: bytes, hash: hash, arena: arena)
                 }
             }
             if !(linkSources[link] >= 0 && Int(linkSources[link]) < nodeCount) { report(at + ".source", "unknown node") }

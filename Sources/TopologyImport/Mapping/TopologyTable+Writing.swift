@@ -40,14 +40,15 @@ extension TopologyTable {
         try sink.literal(", \"parameters\": ")
         try stringMap(provenance.parameters, sink)
         try sink.literal("},\n  \"nodes\": [")
+        let quotedIds = QuotedIds(self)
         for node in 0..<nodeCount {
             try sink.literal(node == 0 ? "\n    " : ",\n    ")
-            try encodeNode(node, sink)
+            try encodeNode(node, quotedIds, sink)
         }
         try sink.literal(nodeCount > 0 ? "\n  ],\n  \"links\": [" : "],\n  \"links\": [")
         for link in 0..<linkCount {
             try sink.literal(link == 0 ? "\n    " : ",\n    ")
-            try encodeLink(link, sink)
+            try encodeLink(link, quotedIds, sink)
         }
         try sink.literal(linkCount > 0 ? "\n  ],\n  \"media\": [" : "],\n  \"media\": [")
         for (index, medium) in media.enumerated() {
@@ -62,10 +63,10 @@ extension TopologyTable {
         try sink.literal(media.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    private func encodeNode(_ node: Int, _ sink: ByteSink) throws(StreamingIOError) {
+    private func encodeNode(_ node: Int, _ quotedIds: QuotedIds, _ sink: ByteSink) throws(StreamingIOError) {
         let figures = profiles[Int(nodeProfiles[node])]
         try sink.literal("{\"id\": ")
-        try sink.quoted(arena.bytes(nodeIds[node]))
+        try sink.bytes(quotedIds[node])
         try sink.literal(", \"kind\": \"")
         try sink.text(figures.kind.rawValue)
         try sink.literal("\", \"tier\": ")
@@ -106,14 +107,14 @@ extension TopologyTable {
         try sink.byte(UInt8(ascii: "}"))
     }
 
-    private func encodeLink(_ link: Int, _ sink: ByteSink) throws(StreamingIOError) {
+    private func encodeLink(_ link: Int, _ quotedIds: QuotedIds, _ sink: ByteSink) throws(StreamingIOError) {
         try sink.literal("{\"id\": ")
         let id = linkId(link)
         if id.isPresent { try sink.quoted(arena.bytes(id)) } else { try sink.literal("null") }
         try sink.literal(", \"source\": ")
-        try sink.quoted(arena.bytes(nodeIds[Int(linkSources[link])]))
+        try sink.bytes(quotedIds[Int(linkSources[link])])
         try sink.literal(", \"target\": ")
-        try sink.quoted(arena.bytes(nodeIds[Int(linkTargets[link])]))
+        try sink.bytes(quotedIds[Int(linkTargets[link])])
         try sink.literal(linkDirected[link] ? ", \"directed\": true, \"bandwidthMbps\": " : ", \"directed\": false, \"bandwidthMbps\": ")
         try sink.double(linkBandwidths[link])
         try sink.literal(", \"latencyMs\": ")
@@ -170,5 +171,39 @@ extension TopologyTable {
             try sink.quoted(map[key] ?? "")
         }
         try sink.literal(first ? "{}" : "}")
+    }
+}
+
+/// Every node id as a JSON string literal, escaped once: links name two
+/// nodes each, so a large table would otherwise escape each id many times.
+final class QuotedIds {
+    private let literals: TextArena
+    private let ends: [Int]
+
+    init(_ table: TopologyTable) {
+        let literals = TextArena(capacity: table.nodeCount * 12 + 16)
+        var ends: [Int] = []
+        ends.reserveCapacity(table.nodeCount)
+        var quote: UInt8 = 0x22
+        for node in 0..<table.nodeCount {
+            let id = table.arena.bytes(table.nodeIds[node])
+            if ByteSink.needsEscaping(id) {
+                _ = literals.append(JSONText.quoted(String(decoding: id, as: UTF8.self)))
+            } else {
+                _ = withUnsafeBytes(of: &quote) { literals.append($0) }
+                _ = literals.append(id)
+                _ = withUnsafeBytes(of: &quote) { literals.append($0) }
+            }
+            ends.append(literals.count)
+        }
+        self.literals = literals
+        self.ends = ends
+    }
+
+    /// The literal of node `node`, valid while this object lives.
+    @inline(__always)
+    subscript(node: Int) -> UnsafeRawBufferPointer {
+        let start = node == 0 ? 0 : ends[node - 1]
+        return literals.span(from: start, to: ends[node])
     }
 }

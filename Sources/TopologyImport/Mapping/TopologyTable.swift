@@ -22,34 +22,34 @@ final class TopologyTable {
 
     // MARK: Nodes
 
-    var nodeIds: [TextRef] = []
-    var nodeProfiles: [UInt32] = []
-    private(set) var profiles: [NodeFigures] = []
+    @exclusivity(unchecked) var nodeIds: [TextRef] = []
+    @exclusivity(unchecked) var nodeProfiles: [UInt32] = []
+    @exclusivity(unchecked) private(set) var profiles: [NodeFigures] = []
     private var profileNumbers: [NodeFigures: UInt32] = [:]
     /// Positions per node; empty when no node has one.
-    var nodePositions: [Position?] = []
-    var nodeLabels: [LabelColumn] = []
+    @exclusivity(unchecked) var nodePositions: [Position?] = []
+    @exclusivity(unchecked) var nodeLabels: [LabelColumn] = []
     /// Set by mappers whose node ids come from an already de-duplicated source.
     var nodeIdsAreUnique = false
 
     // MARK: Links
 
     /// Link ids (`absent` = null); empty when no link has an id.
-    var linkIds: [TextRef] = []
-    var linkSources: [Int32] = []
-    var linkTargets: [Int32] = []
-    var linkDirected: [Bool] = []
-    var linkBandwidths: [Double] = []
-    var linkLatencies: [Double] = []
+    @exclusivity(unchecked) var linkIds: [TextRef] = []
+    @exclusivity(unchecked) var linkSources: [Int32] = []
+    @exclusivity(unchecked) var linkTargets: [Int32] = []
+    @exclusivity(unchecked) var linkDirected: [Bool] = []
+    @exclusivity(unchecked) var linkBandwidths: [Double] = []
+    @exclusivity(unchecked) var linkLatencies: [Double] = []
     /// Distributions per link; empty when no link has one.
-    var linkDistributions: [LatencyDistribution?] = []
+    @exclusivity(unchecked) var linkDistributions: [LatencyDistribution?] = []
     /// Medium number per link (-1 = none); empty when no link uses a medium.
-    var linkMedia: [Int32] = []
-    var linkLabels: [LabelColumn] = []
+    @exclusivity(unchecked) var linkMedia: [Int32] = []
+    @exclusivity(unchecked) var linkLabels: [LabelColumn] = []
     /// Set by mappers whose link ids come from an already de-duplicated source.
     var linkIdsAreUnique = false
 
-    var media: [SharedMedium] = []
+    @exclusivity(unchecked) var media: [SharedMedium] = []
 
     init(arena: TextArena) {
         self.arena = arena

@@ -8,7 +8,7 @@ extension SourceGraph {
 
     /// The key with id `bytes`, if declared or already used.
     func keyNumber(forId bytes: UnsafeRawBufferPointer) -> Int? {
-        keyIndex.find(bytes, hash: TextIndex.hash(bytes), ids: keyIds, arena: arena).map(Int.init)
+        keyIndex.find(bytes, hash: TextIndex.hash(bytes), arena: arena).map(Int.init)
     }
 
     /// Declares a key; a key first met in `<data>` (an undeclared placeholder)
@@ -82,7 +82,7 @@ extension SourceGraph {
         keys.append(key)
         let reference = arena.append(idBytes)
         keyIds.append(reference)
-        keyIndex.insert(Int32(number), hash: TextIndex.hash(idBytes))
+        keyIndex.insert(Int32(number), reference: reference, bytes: idBytes, hash: TextIndex.hash(idBytes), arena: arena)
         return number
     }
 
@@ -174,8 +174,7 @@ extension SourceGraph {
         guard bytes.count <= TextRef.maximumLength else {
             throw .invalid(location(line: line), message: "a node id is longer than \(TextRef.maximumLength) bytes")
         }
-        let hash = TextIndex.hash(bytes)
-        if let existing = nodeIndex.find(bytes, hash: hash, ids: nodeIds, arena: arena) {
+        if let existing = nodeIndex.find(bytes, arena: arena) {
             counts.duplicateNodesMerged += 1
             warnings.add(
                 location(line: line),
@@ -186,13 +185,14 @@ extension SourceGraph {
             throw .invalid(location(line: line), message: "more than \(Int32.max) nodes")
         }
         let number = Int32(truncatingIfNeeded: nodeIds.count)
-        nodeIds.append(arena.append(bytes))
+        let reference = arena.append(bytes)
+        nodeIds.append(reference)
         nodeLines.append(line)
         nodeTopLevelGraph.append(topLevelGraph)
         if parent.isPresent || !nodeParents.isEmpty {
             Self.store(parent, at: Int(number), in: &nodeParents)
         }
-        nodeIndex.insert(number, hash: hash)
+        nodeIndex.insert(number, reference: reference, bytes: bytes, arena: arena)
         return number
     }
 
@@ -210,18 +210,25 @@ extension SourceGraph {
                 throw .invalid(location(line: line), message: "an edge id is longer than \(TextRef.maximumLength) bytes")
             }
             let hash = TextIndex.hash(idBytes)
-            if let existing = edgeIndex.find(idBytes, hash: hash, ids: edgeIds, arena: arena) {
+            if let existing = edgeIndex.find(idBytes, hash: hash, arena: arena) {
                 throw .invalid(
                     location(line: line),
                     message: "duplicate edge id '\(String(decoding: idBytes, as: UTF8.self))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
             }
-            edgeIds.append(arena.append(idBytes))
-            edgeIndex.insert(number, hash: hash)
+            let reference = arena.append(idBytes)
+            edgeIds.append(reference)
+            edgeIndex.insert(number, reference: reference, bytes: idBytes, hash: hash, arena: arena)
         } else {
             edgeIds.append(.absent)
         }
-        edgeSources.append(try endpoint(source, edge: number, isTarget: false, line: line))
-        edgeTargets.append(try endpoint(target, edge: number, isTarget: true, line: line))
+        let sourceNode = nodeIndex.find(source, arena: arena)
+        let targetNode = nodeIndex.find(target, arena: arena)
+        if let sourceNode { edgeSources.append(sourceNode) } else {
+            edgeSources.append(try endpoint(source, edge: number, isTarget: false, line: line))
+        }
+        if let targetNode { edgeTargets.append(targetNode) } else {
+            edgeTargets.append(try endpoint(target, edge: number, isTarget: true, line: line))
+        }
         edgeDirected.append(isDirected)
         edgeLines.append(line)
         return number
@@ -232,9 +239,6 @@ extension SourceGraph {
     ) throws(TopologyImportError) -> Int32 {
         guard bytes.count > 0 else {
             throw .invalid(location(line: line), message: "an edge has an empty \(isTarget ? "target" : "source")")
-        }
-        if let node = nodeIndex.find(bytes, hash: TextIndex.hash(bytes), ids: nodeIds, arena: arena) {
-            return node
         }
         guard bytes.count <= TextRef.maximumLength else {
             throw .invalid(location(line: line), message: "an edge endpoint is longer than \(TextRef.maximumLength) bytes")
@@ -251,8 +255,7 @@ extension SourceGraph {
         for pending in pendingEndpoints {
             let reference = pending.id
             let bytes = arena.bytes(reference)
-            let hash = TextIndex.hash(bytes)
-            var node = nodeIndex.find(bytes, hash: hash, ids: nodeIds, arena: arena)
+            var node = nodeIndex.find(bytes, arena: arena)
             if node == nil {
                 let edge = Int(pending.edge)
                 let name = arena.string(reference)
@@ -269,7 +272,7 @@ extension SourceGraph {
                     nodeLines.append(edgeLines[edge])
                     nodeTopLevelGraph.append(-1)
                     if !nodeParents.isEmpty { Self.store(.absent, at: Int(number), in: &nodeParents) }
-                    nodeIndex.insert(number, hash: hash)
+                    nodeIndex.insert(number, reference: reference, bytes: arena.bytes(reference), arena: arena)
                     createdNodes.append(number)
                     counts.nodesCreated += 1
                     warnings.add(edgeLocation(edge), "node '\(name)' is not declared: created")

@@ -50,42 +50,41 @@ final class SourceGraph {
     let arena: TextArena
 
     /// Attribute declarations with their value columns.
-    var keys: [AttributeKey] = []
-    var keyIds: [TextRef] = []
-    var keyIndex = TextIndex()
+    @exclusivity(unchecked) var keys: [AttributeKey] = []
+    @exclusivity(unchecked) var keyIds: [TextRef] = []
+    let keyIndex = TextIndex()
     /// Further keys sharing a key's id with another scope (igraph), by first key number.
     var keyVariants: [Int: [Int]] = [:]
 
     /// Node ids, lines, top-level graph and parent element (nested graphs).
-    var nodeIds: [TextRef] = []
-    var nodeLines: [Int32] = []
-    var nodeTopLevelGraph: [Int32] = []
+    @exclusivity(unchecked) var nodeIds: [TextRef] = []
+    @exclusivity(unchecked) var nodeLines: [Int32] = []
+    @exclusivity(unchecked) var nodeTopLevelGraph: [Int32] = []
     /// The id of the node or edge whose nested graph holds the node (`absent` at the top).
-    var nodeParents: [TextRef] = []
-    var nodeIndex = TextIndex()
+    @exclusivity(unchecked) var nodeParents: [TextRef] = []
+    let nodeIndex: NodeIdIndex
     /// Nodes created for undeclared edge endpoints.
     var createdNodes: [Int32] = []
 
     /// Edge ids (`absent` without one), endpoints, direction, lines.
-    var edgeIds: [TextRef] = []
-    var edgeSources: [Int32] = []
-    var edgeTargets: [Int32] = []
-    var edgeDirected: [Bool] = []
-    var edgeLines: [Int32] = []
-    var edgeIndex = TextIndex()
+    @exclusivity(unchecked) var edgeIds: [TextRef] = []
+    @exclusivity(unchecked) var edgeSources: [Int32] = []
+    @exclusivity(unchecked) var edgeTargets: [Int32] = []
+    @exclusivity(unchecked) var edgeDirected: [Bool] = []
+    @exclusivity(unchecked) var edgeLines: [Int32] = []
+    let edgeIndex = TextIndex()
     /// Endpoints naming a node not seen yet: (edge, is target, node id).
-    var pendingEndpoints: [(edge: Int32, isTarget: Bool, id: TextRef)] = []
+    @exclusivity(unchecked) var pendingEndpoints: [(edge: Int32, isTarget: Bool, id: TextRef)] = []
 
     /// Every `<graph>` element, in document order.
-    var graphs: [GraphRecord] = []
-    var counts = Counts()
+    @exclusivity(unchecked) var graphs: [GraphRecord] = []
+    @exclusivity(unchecked) var counts = Counts()
     var warnings = ImportWarnings()
 
     init(path: String, expectedNodes: Int = 16, expectedEdges: Int = 16) {
         self.path = path
         arena = TextArena(capacity: max(64 * 1024, expectedNodes * 24 + expectedEdges * 24))
-        nodeIndex = TextIndex(expectedCount: expectedNodes)
-        edgeIndex = TextIndex(expectedCount: 16)
+        nodeIndex = NodeIdIndex(expectedCount: expectedNodes)
         nodeIds.reserveCapacity(expectedNodes)
         nodeLines.reserveCapacity(expectedNodes)
         edgeSources.reserveCapacity(expectedEdges)
@@ -112,7 +111,7 @@ final class SourceGraph {
         var id = id
         return id.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            return nodeIndex.find(bytes, hash: TextIndex.hash(bytes), ids: nodeIds, arena: arena).map(Int.init)
+            return nodeIndex.find(bytes, arena: arena).map(Int.init)
         }
     }
 

@@ -4,10 +4,10 @@
 /// growing buffer instead of a million `String`s. A borrowed view of a value is
 /// valid only until the next append (the buffer may move).
 final class TextArena {
-    private var storage: UnsafeMutableRawPointer
-    private var capacity: Int
+    @exclusivity(unchecked) private var storage: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var capacity: Int
     /// Bytes stored so far.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(capacity: Int = 64 * 1024) {
         self.capacity = max(capacity, 16)
@@ -51,6 +51,12 @@ final class TextArena {
     func bytes(_ reference: TextRef) -> UnsafeRawBufferPointer {
         guard reference.isPresent else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: storage + reference.offset, count: reference.length)
+    }
+
+    /// The bytes from offset `start` to `end` (any length), valid until the next append.
+    @inline(__always)
+    func span(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage + start, count: end - start)
     }
 
     /// The value as a `String` (empty for `absent`).

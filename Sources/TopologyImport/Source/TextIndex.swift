@@ -1,24 +1,45 @@
 /// An open-addressing hash index from byte strings to element numbers, used
-/// for node ids (100k+ lookups per file) and edge ids without creating a
-/// `String` per lookup.
+/// for node ids (600k lookups for a 300k-edge file), edge ids and key ids
+/// without creating a `String` per lookup.
 ///
-/// The index stores only element numbers and hashes; the bytes of element `n`
-/// come from the caller's id column, so the index costs 8 bytes per slot.
-/// Lookups are deterministic (no per-process seeding), and nothing ever
-/// iterates the table, so no output depends on its order.
-struct TextIndex {
-    private var slots: [Int32]
-    private var hashes: [UInt32]
-    private var mask: Int
+/// Each 16-byte slot holds the key's first 8 bytes, a tag (hash bits and
+/// length) and the element number, so ids of up to 8 bytes (`n12345`, `d3`)
+/// are matched with one cache line and no trip to the text; longer ids are
+/// confirmed against the arena. Lookups are deterministic (no per-process
+/// seed), and nothing iterates the table, so no output depends on its order.
+final class TextIndex {
+    private struct Slot {
+        var prefix: UInt64
+        var tag: UInt32
+        var element: Int32
+    }
+
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var mask: Int
+    /// The text of each element, for long keys and rehashing.
+    @exclusivity(unchecked) private var references: UnsafeMutablePointer<TextRef>
+    @exclusivity(unchecked) private var referenceCapacity: Int
     /// Entries stored.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(expectedCount: Int = 16) {
         var size = 16
         while size < expectedCount * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
-        hashes = Array(repeating: 0, count: size)
+        slots = Self.emptySlots(size)
         mask = size - 1
+        referenceCapacity = max(16, expectedCount)
+        references = UnsafeMutablePointer<TextRef>.allocate(capacity: referenceCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        references.deallocate()
+    }
+
+    private static func emptySlots(_ size: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        slots.initialize(repeating: Slot(prefix: 0, tag: 0, element: -1), count: size)
+        return slots
     }
 
     /// A 64-bit hash of `bytes` (8 bytes per step, multiply-xorshift mixing).
@@ -34,59 +55,90 @@ struct TextIndex {
             index += 8
         }
         if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
-            }
-            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+            hash = (hash ^ tail(bytes, from: index)) &* 0x94D0_49BB_1331_11EB
             hash ^= hash >> 29
         }
         hash = (hash ^ (hash >> 32)) &* 0xD6E8_FEB8_6659_FD93
         return hash ^ (hash >> 32)
     }
 
-    /// The element whose id equals `bytes`, if any.
+    /// Up to 8 bytes from `start`, little-endian, zero-padded.
     @inline(__always)
-    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64, ids: [TextRef], arena: TextArena) -> Int32? {
-        let shortHash = UInt32(truncatingIfNeeded: hash)
+    private static func tail(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        var index = start
+        let end = min(bytes.count, start + 8)
+        while index < end {
+            value |= UInt64(bytes[index]) << shift
+            shift &+= 8
+            index += 1
+        }
+        return value
+    }
+
+    @inline(__always)
+    private static func prefix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        bytes.count >= 8 ? bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self) : tail(bytes, from: 0)
+    }
+
+    @inline(__always)
+    private static func tag(_ hash: UInt64, length: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(truncatingIfNeeded: min(length, 255))
+    }
+
+    /// The element whose key equals `bytes`, if any.
+    @inline(__always)
+    func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64, arena: TextArena) -> Int32? {
+        let wantedPrefix = Self.prefix(bytes)
+        let wantedTag = Self.tag(hash, length: bytes.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let element = slots[slot]
-            if element < 0 { return nil }
-            if hashes[slot] == shortHash && arena.equals(ids[Int(element)], bytes) { return element }
-            slot = (slot + 1) & mask
+            let entry = slots[slot]
+            if entry.element < 0 { return nil }
+            if entry.tag == wantedTag && entry.prefix == wantedPrefix
+                && (bytes.count <= 8 || arena.equals(references[Int(entry.element)], bytes))
+            {
+                return entry.element
+            }
+            slot = (slot &+ 1) & mask
         }
     }
 
-    /// Records `element` under `hash`; the caller has checked it is not present.
-    mutating func insert(_ element: Int32, hash: UInt64) {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
-        place(element, hash: UInt32(truncatingIfNeeded: hash), start: Int(truncatingIfNeeded: hash))
+    /// Records `element` (whose text is `reference`, equal to `bytes`); the
+    /// caller has checked the key is not present.
+    func insert(_ element: Int32, reference: TextRef, bytes: UnsafeRawBufferPointer, hash: UInt64, arena: TextArena) {
+        if (count + 1) * 4 > (mask + 1) * 3 { grow(arena: arena) }
+        let index = Int(element)
+        if index >= referenceCapacity {
+            var capacity = referenceCapacity
+            while capacity <= index { capacity *= 2 }
+            let moved = UnsafeMutablePointer<TextRef>.allocate(capacity: capacity)
+            moved.moveInitialize(from: references, count: referenceCapacity)
+            references.deallocate()
+            references = moved
+            referenceCapacity = capacity
+        }
+        references[index] = reference
+        place(Slot(prefix: Self.prefix(bytes), tag: Self.tag(hash, length: bytes.count), element: element), hash: hash)
         count += 1
     }
 
-    private mutating func place(_ element: Int32, hash: UInt32, start: Int) {
-        var slot = start & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = element
-        hashes[slot] = hash
+    private func place(_ entry: Slot, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].element >= 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = entry
     }
 
-    private mutating func grow() {
-        // Rehash needs the full hash; recompute from the stored 32 bits is not
-        // possible, so keep the low 32 bits as the probe start (enough for
-        // tables below 2^32 slots).
+    private func grow(arena: TextArena) {
         let oldSlots = slots
-        let oldHashes = hashes
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        hashes = Array(repeating: 0, count: size)
-        mask = size - 1
-        for index in 0..<oldSlots.count where oldSlots[index] >= 0 {
-            place(oldSlots[index], hash: oldHashes[index], start: Int(oldHashes[index]))
+        let oldSize = mask + 1
+        slots = Self.emptySlots(oldSize * 2)
+        mask = oldSize * 2 - 1
+        for index in 0..<oldSize where oldSlots[index].element >= 0 {
+            let entry = oldSlots[index]
+            place(entry, hash: Self.hash(arena.bytes(references[Int(entry.element)])))
         }
+        oldSlots.deallocate()
     }
 }
