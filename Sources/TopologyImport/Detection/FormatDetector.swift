@@ -62,14 +62,18 @@ enum FormatDetector {
     /// The mapping `auto` chooses for a parsed graph: Ether when vertices carry
     /// Ether's `kind` with `cpu_millis` or `link_type` (or the graph names
     /// edgerun-ether as generator), Topology Zoo when nodes have `Latitude`
-    /// and `Longitude` or edges `LinkSpeed*`, else generic GraphML.
+    /// and `Longitude`, edges `LinkSpeed*`, or the graph the Zoo's own
+    /// attributes (`Creator` "Topology Zoo Toolset"; `Network`, `GeoExtent`
+    /// and `NetworkDate`), else generic GraphML.
     static func mapping(for graph: SourceGraph) -> TopologyFormat {
         var nodeNames: Set<String> = []
         var edgeNames: Set<String> = []
+        var graphNames: Set<String> = []
         var graphValues: [String: String] = [:]
         for key in graph.keys where !key.isPayload {
             if key.domain.covers(.node) || !key.nodeValues.isEmpty { nodeNames.insert(key.name) }
             if key.domain.covers(.edge) || !key.edgeValues.isEmpty { edgeNames.insert(key.name) }
+            if key.domain.covers(.graph) || !key.graphValues.isEmpty { graphNames.insert(key.name) }
             if let value = key.graphValues.first, value.isPresent { graphValues[key.name] = graph.arena.string(value) }
         }
         if graphValues["generator"]?.hasPrefix("edgerun-ether") == true
@@ -80,6 +84,8 @@ enum FormatDetector {
         }
         if (nodeNames.contains("Latitude") && nodeNames.contains("Longitude"))
             || edgeNames.contains("LinkSpeedRaw") || edgeNames.contains("LinkSpeed")
+            || graphValues["Creator"] == "Topology Zoo Toolset"
+            || (graphNames.contains("Network") && graphNames.contains("GeoExtent") && graphNames.contains("NetworkDate"))
         {
             return .zoo
         }

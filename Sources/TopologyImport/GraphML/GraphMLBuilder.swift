@@ -268,7 +268,7 @@ final class GraphMLBuilder: XMLEventSink {
 
     private func startNode(_ parent: Frame, _ attributes: XMLAttributes, _ line: Int32) throws(TopologyImportError) {
         guard case .graph(let graphIndex) = parent else {
-            throw .invalid(graph.location(line: line), message: "a <node> outside a <graph>")
+            throw .invalid(graph.location(line: line), message: "a <node> must be inside a <graph>\(Self.context(parent))")
         }
         let record = graph.graphs[graphIndex]
         guard record.isSelected else {
@@ -288,7 +288,7 @@ final class GraphMLBuilder: XMLEventSink {
 
     private func startEdge(_ parent: Frame, _ attributes: XMLAttributes, _ line: Int32) throws(TopologyImportError) {
         guard case .graph(let graphIndex) = parent else {
-            throw .invalid(graph.location(line: line), message: "an <edge> outside a <graph>")
+            throw .invalid(graph.location(line: line), message: "an <edge> must be inside a <graph>\(Self.context(parent))")
         }
         let record = graph.graphs[graphIndex]
         guard record.isSelected else {
@@ -379,6 +379,17 @@ final class GraphMLBuilder: XMLEventSink {
         }
         beginCapture()
         frames.append(.description(owner: owner))
+    }
+
+    /// " (found inside <node>)" and the like, for structure errors.
+    private static func context(_ frame: Frame) -> String {
+        switch frame {
+        case .root: return " (found directly inside <graphml>)"
+        case .node: return " (found inside a <node>)"
+        case .edge: return " (found inside an <edge>)"
+        case .key, .keyDefault: return " (found inside a <key>)"
+        default: return ""
+        }
     }
 
     private func beginCapture() {

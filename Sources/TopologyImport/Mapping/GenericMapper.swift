@@ -69,7 +69,7 @@ struct GenericMapper {
         var unrecognisedKinds = 0
         var defaultedFigures = 0
         var withoutPosition = 0
-        var kindKeptAsLabel = false
+        var unrecognisedKindValues: [TextRef] = []
         table.nodeIds = graph.nodeIds
         table.nodeIdsAreUnique = true
         table.nodeProfiles.reserveCapacity(graph.nodeCount)
@@ -80,7 +80,7 @@ struct GenericMapper {
                     kind = parsed
                 } else {
                     unrecognisedKinds += 1
-                    kindKeptAsLabel = true
+                    SourceGraph.store(kinds.value(node), at: node, in: &unrecognisedKindValues)
                 }
             }
             var figures = NodeFigures(kind: kind, tier: NodeFigures.conventionalTier(of: kind))
@@ -114,9 +114,12 @@ struct GenericMapper {
             if position == nil { withoutPosition += 1 }
             table.setPosition(position, of: node)
         }
-        var consumed = Set(Self.nodeFields)
-        if kindKeptAsLabel { consumed.remove("kind") }
-        table.nodeLabels = support.labelColumns(for: .node, consumed: consumed)
+        var labels = support.labelColumns(for: .node, consumed: Set(Self.nodeFields))
+        if !unrecognisedKindValues.isEmpty {
+            // Only values that are not canonical kinds stay, as label 'kind'.
+            TopologyTable.merge(.init(name: "kind", values: TextColumn(name: "kind", values: unrecognisedKindValues)), into: &labels)
+        }
+        table.nodeLabels = labels
         summary.set("nodes_without_position", withoutPosition)
         summary.set("nodes_compute_defaulted", defaultedFigures)
         summary.set("kinds_unrecognised", unrecognisedKinds)

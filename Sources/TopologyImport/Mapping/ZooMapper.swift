@@ -6,7 +6,8 @@ import StreamingIO
 ///
 /// PoPs become routers positioned at `Latitude`/`Longitude`. A link's
 /// bandwidth is `LinkSpeedRaw` (bit/s) / 10^6, else `LinkSpeed` x
-/// `LinkSpeedUnits`, else the default; its one-way latency is the
+/// `LinkSpeedUnits`, else a rate named in `LinkType`/`LinkLabel`
+/// (`LinkRateText`), else the default; its one-way latency is the
 /// great-circle distance x `fibreMsPerKm` (0.005 ms/km, as fnss) plus
 /// `hopOverheadMs`, else the default latency when an end has no
 /// coordinates. Parallel links stay separate (fnss merges them). Optionally
@@ -81,6 +82,9 @@ struct ZooMapper {
         let raw = support.column("LinkSpeedRaw", .edge)
         let speeds = support.column("LinkSpeed", .edge)
         let units = support.column("LinkSpeedUnits", .edge)
+        let linkTypes = support.column("LinkType", .edge)
+        let linkLabels = support.column("LinkLabel", .edge)
+        var fromLabel = 0
         var bandwidthDefaulted = 0
         var latencyDefaulted = 0
         var anyDefaulted = 0
@@ -99,6 +103,15 @@ struct ZooMapper {
                 let multiplier = Self.megabitsPerUnit(support.string(units, edge))
             {
                 bandwidth = speed * multiplier
+            }
+            if bandwidth == nil {
+                for text in [support.string(linkTypes, edge), support.string(linkLabels, edge)] {
+                    if let text, let rate = LinkRateText.megabitsPerSecond(text), rate > 0, rate.isFinite {
+                        bandwidth = rate
+                        fromLabel += 1
+                        break
+                    }
+                }
             }
             if bandwidth == nil {
                 bandwidthDefaulted += 1
@@ -127,6 +140,7 @@ struct ZooMapper {
         table.linkLabels = labels
         summary.set("links_defaulted", anyDefaulted)
         summary.set("links_bandwidth_defaulted", bandwidthDefaulted)
+        summary.set("links_bandwidth_from_label", fromLabel)
         summary.set("links_latency_defaulted", latencyDefaulted)
     }
 

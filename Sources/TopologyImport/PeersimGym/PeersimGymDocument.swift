@@ -90,7 +90,9 @@ struct PeersimGymDocument {
                 entry.id = try reader.readInt64()
                 sawId = true
             case "arch": entry.arch = try reader.readString()
-            case "name": entry.extra.append(("peersimgym.name", try reader.readString()))
+            case "name":
+                let value = try reader.readString()
+                if value != name { entry.extra.append(("peersimgym.name", value)) }
             case "coordinates":
                 var values: [Double] = []
                 try reader.readArray { _ in values.append(try reader.readDouble()) }

@@ -109,7 +109,12 @@ extension SourceGraph {
                 warnings.add(location(line: line), "key '\(keys[key].id)' is declared for=\"\(keys[key].domain.rawValue)\" but used on a \(domain.rawValue): value kept")
             }
         }
-        let reference = arena.append(bytes)
+        let reference: TextRef
+        if isChecked, let canonical = ValueParsing.canonicalText(bytes, as: type) {
+            reference = arena.append(canonical)
+        } else {
+            reference = arena.append(bytes)
+        }
         switch domain {
         case .node: Self.store(reference, at: element, in: &keys[key].nodeValues)
         case .edge: Self.store(reference, at: element, in: &keys[key].edgeValues)
@@ -136,7 +141,11 @@ extension SourceGraph {
         if let problem = ValueParsing.problem(with: bytes, as: type) {
             throw typeError(key: key, bytes: bytes, problem: problem, line: line, what: "<default>")
         }
-        keys[key].defaultValue = arena.append(bytes)
+        if let canonical = ValueParsing.canonicalText(bytes, as: type) {
+            keys[key].defaultValue = arena.append(canonical)
+        } else {
+            keys[key].defaultValue = arena.append(bytes)
+        }
         counts.keyDefaultsDeclared += 1
     }
 
@@ -307,8 +316,12 @@ extension SourceGraph {
                 if let problem = ValueParsing.problem(with: trimmed, as: type) {
                     throw typeError(key: key, bytes: trimmed, problem: problem, line: index < lines.count ? lines[index] : 0)
                 }
-                let start = raw.baseAddress.map { trimmed.baseAddress! - $0 } ?? 0
-                column[index] = TextRef(offset: reference.offset + start, length: trimmed.count)
+                if let canonical = ValueParsing.canonicalText(trimmed, as: type) {
+                    column[index] = arena.append(canonical)
+                } else {
+                    let start = raw.baseAddress.map { trimmed.baseAddress! - $0 } ?? 0
+                    column[index] = TextRef(offset: reference.offset + start, length: trimmed.count)
+                }
             }
             if domain == .node { keys[key].nodeValues = column } else { keys[key].edgeValues = column }
         }

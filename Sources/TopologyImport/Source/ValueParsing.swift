@@ -73,6 +73,26 @@ enum ValueParsing {
         }
     }
 
+    /// The canonical text of a typed value when it differs from `bytes`
+    /// (booleans as `true`/`false`, integers in plain decimal: `339.0` and
+    /// `+7` become `339` and `7`); nil when `bytes` is already canonical or the
+    /// type keeps its text (strings, floating point).
+    static func canonicalText(_ bytes: UnsafeRawBufferPointer, as type: AttributeType) -> String? {
+        switch type {
+        case .boolean:
+            guard let flag = bool(bytes) else { return nil }
+            let text = flag ? "true" : "false"
+            return equals(bytes, flag ? "true" : "false") ? nil : text
+        case .int, .long:
+            guard let value = int64(bytes) else { return nil }
+            let text = String(value)
+            let same = text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes)
+            return same ? nil : text
+        default:
+            return nil
+        }
+    }
+
     /// Case-insensitive ASCII comparison with a lowercase literal.
     static func matches(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
         guard bytes.count == lowercase.utf8CodeUnitCount else { return false }

@@ -132,10 +132,11 @@ struct ImportTopologyCommand: ParsableCommand {
                 let hidden = result.warnings.total - result.warnings.messages.count
                 if hidden > 0 { StandardError.write("edgesim: warning: \(hidden) more warnings (counted in the summary)") }
             }
+            let nodes = result.summary.integer("nodes")
+            let edges = result.summary.integer("edges")
             StandardError.write(
-                "\(input): imported \(result.format.rawValue) topology: \(result.summary["nodes"] ?? .integer(0)) nodes, "
-                    + "\(result.summary["edges"] ?? .integer(0)) edges -> \(output == "-" ? "<stdout>" : output) "
-                    + "(\(result.nodeCount) nodes, \(result.linkCount) links)")
+                "\(input): imported \(result.format.rawValue) topology: \(Self.count(nodes, "node")), \(Self.count(edges, "edge")) -> "
+                    + "\(output == "-" ? "<stdout>" : output) (\(Self.count(result.nodeCount, "node")), \(Self.count(result.linkCount, "link")))")
             if let summaryPath {
                 var summary = SummaryReport()
                 summary["input_path"] = .text(input)
@@ -151,6 +152,10 @@ struct ImportTopologyCommand: ParsableCommand {
                 try summary.write(to: summaryPath)
             }
         }
+    }
+
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     private func graphSelection() throws -> GraphSelection {
