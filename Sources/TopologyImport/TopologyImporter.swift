@@ -91,9 +91,10 @@ public enum TopologyImporter {
             return finish(table, format: .peersimgym, summary: summary, warnings: ImportWarnings())
         case .nodeLink:
             guard options.format == .auto || options.format == .ether else {
+                let expected = options.format == .peersimgym ? "PeersimGym JSON" : "GraphML"
                 throw .unrecognised(
                     SourceLocation(path: path, line: 1),
-                    message: "--format \(options.format.rawValue) expects GraphML, found node-link JSON (use --format ether or auto)")
+                    message: "--format \(options.format.rawValue) expects \(expected), found node-link JSON (use --format ether or auto)")
             }
             let graph = try NodeLinkReader.read(JSONReader(bytes: bytes, path: path), undeclaredNodes: options.undeclaredNodes)
             let format = options.format == .auto ? FormatDetector.mapping(for: graph) : options.format

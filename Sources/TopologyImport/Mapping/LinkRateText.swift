@@ -3,7 +3,8 @@
 /// "1-2.5 Gb/s"), for links without `LinkSpeedRaw`.
 ///
 /// Recognised, first match wins: an explicit rate (a number, optionally
-/// `Nx` multiplied, with a unit k/M/G/T followed by b, bps, bit or b/s; a
+/// `Nx` multiplied, with a unit k/M/G/T followed by b, bps, bit or b/s, or
+/// Ethernet's GE/GbE/GigE; a
 /// range `a-b` takes its lower bound `a`); then carrier names: OC-n (n x
 /// 51.84 Mbit/s), STM-n (n x 155.52), T3/DS-3 (44.736), E3 (34.368),
 /// T1/DS-1 (1.544), E1 (2.048).
@@ -79,7 +80,9 @@ enum LinkRateText {
         default: return nil
         }
         let rest = bytes[(index + 1)...]
-        let known = ["bps", "b/s", "bit/s", "bits/s", "bit", "bits", "b"]
+        var known = ["bps", "b/s", "bit/s", "bits/s", "bit", "bits", "b"]
+        // Ethernet names: 10GE, 10GbE, 1GigE.
+        if bytes[index] == UInt8(ascii: "g") { known += ["ige", "be", "e"] }
         for suffix in known where rest.starts(with: Array(suffix.utf8)) {
             let end = index + 1 + suffix.utf8.count
             if end == bytes.count || !isLetter(bytes[end]) { return scale }
