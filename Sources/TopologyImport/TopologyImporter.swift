@@ -88,6 +88,7 @@ public enum TopologyImporter {
             summary.set("hyperedges_skipped", 0)
             summary.set("ports_seen", 0)
             let table = try PeersimGymMapper(document: document, path: path, options: options).map(into: &summary)
+            table.provenance.parameters.merge(options.provenanceParameters(for: .peersimgym)) { source, _ in source }
             return finish(table, format: .peersimgym, summary: summary, warnings: ImportWarnings())
         case .nodeLink:
             guard options.format == .auto || options.format == .ether else {
@@ -138,11 +139,9 @@ public enum TopologyImporter {
         case .ether: table = try EtherMapper(graph: graph, options: options).map(into: &summary)
         case .graphml, .auto, .peersimgym: table = try GenericMapper(graph: graph, options: options).map(into: &summary)
         }
-        if options.format != .auto {
-            table.provenance.parameters["format"] = options.format.rawValue
-        }
-        if case .index(let index) = options.graphSelection { table.provenance.parameters["graph"] = String(index) }
-        return finish(table, format: format == .auto ? .graphml : format, summary: summary, warnings: graph.warnings)
+        let mapping = format == .auto ? TopologyFormat.graphml : format
+        table.provenance.parameters.merge(options.provenanceParameters(for: mapping)) { source, _ in source }
+        return finish(table, format: mapping, summary: summary, warnings: graph.warnings)
     }
 
     private static func finish(

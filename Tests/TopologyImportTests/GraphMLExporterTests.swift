@@ -81,3 +81,22 @@ struct GraphMLExporterTests {
         #expect(throws: TopologyImportError.self) { try GraphMLExporter.write(topology, to: TemporaryDirectory().file("x.graphml")) }
     }
 }
+
+@Suite("Bundled GraphML sample")
+struct BundledSampleTests {
+    @Test("importing topologies/sample-metro.graphml reproduces the committed topology byte for byte")
+    func reproduces() throws {
+        var options = TopologyImportOptions()
+        options.edgeServersPerPoP = 1
+        let result = try TopologyImporter.importTopology(path: Fixtures.path("topologies/sample-metro.graphml"), options: options)
+        result.table.provenance.source = "topologies/sample-metro.graphml"  // as run from the repository root
+        let directory = TemporaryDirectory()
+        let path = directory.file("metro.topology.json")
+        try result.write(to: path)
+        #expect(Shell.contents(path) == Shell.contents(Fixtures.path("topologies/sample-metro.topology.json")))
+        #expect(result.format == .zoo)
+        #expect(result.count("links_bandwidth_from_label") == 2)
+        #expect(result.count("nodes_without_position") == 1)
+        #expect(result.count("edge_servers_added") == 9)
+    }
+}

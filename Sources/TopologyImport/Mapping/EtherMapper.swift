@@ -51,7 +51,7 @@ struct EtherMapper {
         let folded = options.etherLinks == .fold ? fold(&connections, roles: roles) : Set<Int32>()
         let table = TopologyTable(arena: graph.arena)
         table.name = support.topologyName(preferring: ["name", "scenario"])
-        var parameters: [String: String] = ["etherLinks": options.etherLinks.rawValue]
+        var parameters: [String: String] = [:]
         for attribute in support.graphAttributes() { parameters["graph." + attribute.name] = attribute.value }
         table.provenance = Provenance(source: graph.path, importer: TopologyFormat.ether.rawValue, parameters: parameters)
         let nodeNumbers = try addNodes(to: table, roles: roles, bandwidths: bandwidths, folded: folded)

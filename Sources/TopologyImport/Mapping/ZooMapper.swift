@@ -30,8 +30,6 @@ struct ZooMapper {
         table.name = support.topologyName(preferring: ["Network", "label", "name"])
         var parameters: [String: String] = [:]
         for attribute in support.graphAttributes() { parameters["graph." + attribute.name] = attribute.value }
-        parameters["fibreMsPerKm"] = String(options.fibreMsPerKm)
-        parameters["hopOverheadMs"] = String(options.hopOverheadMs)
         table.provenance = Provenance(source: graph.path, importer: TopologyFormat.zoo.rawValue, parameters: parameters)
         let positions = try mapNodes(into: table, summary: &summary)
         try mapLinks(into: table, positions: positions, summary: &summary)
