@@ -23,10 +23,11 @@ enum GraphMLReader {
     static func read(
         _ input: InputFile, prefix: [UInt8] = [], selection: GraphSelection, undeclaredNodes: UndeclaredNodePolicy
     ) throws(TopologyImportError) -> SourceGraph {
-        // Rough capacity hints from the stored size (networkx-style GraphML is
-        // ~100 bytes per node and edge); they only save reallocations.
-        let size = Int(input.isCompressed ? (input.storedSizeBytes ?? 0) * 5 : input.storedSizeBytes ?? 0)
-        let graph = SourceGraph(path: input.path, expectedNodes: max(16, size / 400), expectedEdges: max(16, size / 130))
+        // Capacity hints from the stored size: upper estimates (compact GraphML
+        // spends ~70 bytes per edge and more per node), as unused reserved
+        // capacity is never made resident; they save the copies of regrowth.
+        let size = Int(input.isCompressed ? (input.storedSizeBytes ?? 0) * 6 : input.storedSizeBytes ?? 0)
+        let graph = SourceGraph(path: input.path, expectedNodes: max(16, size / 160), expectedEdges: max(16, size / 64))
         let builder = GraphMLBuilder(graph: graph, selection: selection)
         let parser = XMLPushParser(path: input.path, sink: builder)
         if !prefix.isEmpty {

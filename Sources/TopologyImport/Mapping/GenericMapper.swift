@@ -70,6 +70,8 @@ struct GenericMapper {
         var defaultedFigures = 0
         var withoutPosition = 0
         var unrecognisedKindValues: [TextRef] = []
+        var lastFigures: NodeFigures?
+        var lastProfile: UInt32 = 0
         table.nodeIds = graph.nodeIds
         table.nodeIdsAreUnique = true
         table.nodeProfiles.reserveCapacity(graph.nodeCount)
@@ -102,7 +104,11 @@ struct GenericMapper {
             figures.idlePowerWatts = try support.double(idle, node, domain: .node) ?? 0
             figures.busyPowerWatts = try support.double(busy, node, domain: .node) ?? 0
             figures.transmitPowerWatts = try support.double(transmit, node, domain: .node) ?? 0
-            table.nodeProfiles.append(table.profile(figures))
+            if figures != lastFigures {
+                lastFigures = figures
+                lastProfile = table.profile(figures)
+            }
+            table.nodeProfiles.append(lastProfile)
             var position: Position?
             if let latitude = try support.double(latitudes, node, domain: .node),
                 let longitude = try support.double(longitudes, node, domain: .node)
@@ -132,12 +138,16 @@ struct GenericMapper {
     }
 
     static func nodeKind(_ bytes: UnsafeRawBufferPointer) -> NodeKind? {
-        for kind in NodeKind.allCases {
-            var raw = kind.rawValue
-            let matches = raw.withUTF8 { ValueParsing.matches(bytes, UnsafeRawBufferPointer($0)) }
-            if matches { return kind }
+        switch bytes.count {
+        case 4: return ValueParsing.matches(bytes, "edge") ? .edge : nil
+        case 5: return ValueParsing.matches(bytes, "cloud") ? .cloud : nil
+        case 6:
+            if ValueParsing.matches(bytes, "device") { return .device }
+            if ValueParsing.matches(bytes, "switch") { return .switch }
+            if ValueParsing.matches(bytes, "router") { return .router }
+            return nil
+        default: return nil
         }
-        return nil
     }
 
     // MARK: - Links

@@ -116,8 +116,12 @@ extension SourceGraph {
             reference = arena.append(bytes)
         }
         switch domain {
-        case .node: Self.store(reference, at: element, in: &keys[key].nodeValues)
-        case .edge: Self.store(reference, at: element, in: &keys[key].edgeValues)
+        case .node:
+            if keys[key].nodeValues.isEmpty { keys[key].nodeValues.reserveCapacity(expectedNodes) }
+            Self.store(reference, at: element, in: &keys[key].nodeValues)
+        case .edge:
+            if keys[key].edgeValues.isEmpty { keys[key].edgeValues.reserveCapacity(expectedEdges) }
+            Self.store(reference, at: element, in: &keys[key].edgeValues)
         case .graph: Self.store(reference, at: element, in: &keys[key].graphValues)
         default: break
         }

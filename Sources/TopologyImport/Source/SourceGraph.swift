@@ -81,14 +81,25 @@ final class SourceGraph {
     @exclusivity(unchecked) var counts = Counts()
     var warnings = ImportWarnings()
 
+    /// Capacity hints from the input size.
+    let expectedNodes: Int
+    let expectedEdges: Int
+
     init(path: String, expectedNodes: Int = 16, expectedEdges: Int = 16) {
         self.path = path
         arena = TextArena(capacity: max(64 * 1024, expectedNodes * 24 + expectedEdges * 24))
         nodeIndex = NodeIdIndex(expectedCount: expectedNodes)
+        // Capacity reserved but never written is not resident, so generous
+        // reservations cost no memory and save the copies of regrowth.
+        self.expectedNodes = expectedNodes
+        self.expectedEdges = expectedEdges
         nodeIds.reserveCapacity(expectedNodes)
         nodeLines.reserveCapacity(expectedNodes)
+        nodeTopLevelGraph.reserveCapacity(expectedNodes)
+        edgeIds.reserveCapacity(expectedEdges)
         edgeSources.reserveCapacity(expectedEdges)
         edgeTargets.reserveCapacity(expectedEdges)
+        edgeDirected.reserveCapacity(expectedEdges)
         edgeLines.reserveCapacity(expectedEdges)
     }
 

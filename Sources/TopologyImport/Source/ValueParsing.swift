@@ -84,13 +84,26 @@ enum ValueParsing {
             let text = flag ? "true" : "false"
             return equals(bytes, flag ? "true" : "false") ? nil : text
         case .int, .long:
+            if isCanonicalInteger(bytes) { return nil }
             guard let value = int64(bytes) else { return nil }
-            let text = String(value)
-            let same = text.utf8.count == bytes.count && text.utf8.elementsEqual(bytes)
-            return same ? nil : text
+            return String(value)
         default:
             return nil
         }
+    }
+
+    /// True for `0` or an optional `-` and digits without a leading zero.
+    @inline(__always)
+    static func isCanonicalInteger(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        if bytes.count > 1 && bytes[0] == UInt8(ascii: "-") { index = 1 }
+        guard index < bytes.count, bytes.count - index <= 18 else { return false }
+        if bytes[index] == UInt8(ascii: "0") { return bytes.count == 1 }
+        while index < bytes.count {
+            guard bytes[index] &- 0x30 < 10 else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Case-insensitive ASCII comparison with a lowercase literal.
