@@ -30,9 +30,9 @@ public enum GraphMLExporter {
         try checkRepresentable(topology, path: path)
         try TopologyImportError.catching {
             let output = try OutputFile(path: path)
-            let sink = ByteSink(output: output)
+            let sink = try ByteSink(output: output)
             try writeDocument(topology, keys: keys, into: sink)
-            try sink.flush()
+            try sink.close()
             try output.commit()
         }
     }

@@ -73,7 +73,7 @@ final class GraphMLBuilder: XMLEventSink {
         }
     }
 
-    func endElement(_ name: XMLName, line: Int32) {
+    func endElement(line: Int32) {
         do {
             try handleEnd(line)
         } catch {

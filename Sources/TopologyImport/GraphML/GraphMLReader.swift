@@ -29,18 +29,37 @@ enum GraphMLReader {
         let size = Int(input.isCompressed ? (input.storedSizeBytes ?? 0) * 6 : input.storedSizeBytes ?? 0)
         let graph = SourceGraph(path: input.path, expectedNodes: max(16, size / 160), expectedEdges: max(16, size / 64))
         let builder = GraphMLBuilder(graph: graph, selection: selection)
-        let parser = XMLPushParser(path: input.path, sink: builder)
-        if !prefix.isEmpty {
-            try prefix.withBytes { (bytes) throws(TopologyImportError) in try parser.feed(bytes) }
+        // libxml2 parses on a worker thread while this thread builds the graph;
+        // at most 16 chunks of events (about 4 MB) wait in between, enough to
+        // ride out scheduling delays on a busy machine.
+        let channel = BoundedChannel<XMLEventChunk>(capacity: 16)
+        let parser = XMLPushParser(path: input.path, channel: channel)
+        guard let worker = WorkerThread({ parser.run(input: input, prefix: prefix) }) else {
+            throw .io(.readFailed(path: input.path, reason: "could not start the parser thread"))
         }
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let count = try TopologyImportError.catching { try input.read(into: chunk) }
-            if count == 0 { break }
-            try parser.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        consume: while let chunk = channel.receive() {
+            var reader = XMLEventReader(chunk)
+            while !reader.isAtEnd {
+                switch reader.tag() {
+                case XMLEventChunk.start:
+                    let (name, attributes, line) = reader.start()
+                    builder.startElement(name, attributes: attributes, line: line)
+                case XMLEventChunk.end:
+                    builder.endElement(line: Int32(bitPattern: reader.integer(UInt32.self)))
+                default:
+                    let length = Int(reader.integer(UInt32.self))
+                    builder.characters(reader.slice(length))
+                }
+                if builder.hasFailed {
+                    channel.cancel()
+                    break consume
+                }
+            }
         }
-        try parser.finish()
+        worker.join()
+        // The builder's error comes from an earlier event than any parser error.
+        if let failure = builder.failure { throw failure }
+        if let failure = parser.failure { throw failure }
         for problem in parser.recoverableErrors {
             graph.warnings.add(graph.location(line: problem.line), "XML: \(problem.message)")
         }

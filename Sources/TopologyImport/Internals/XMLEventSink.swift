@@ -1,14 +1,13 @@
-/// The events `XMLPushParser` delivers, with borrowed views valid only during
-/// the call. The GraphML builder implements it; the parser calls the builder
-/// directly (a concrete type avoids reference counting on every callback).
+/// What consumes the events of `XMLPushParser` (read back from event
+/// chunks), with borrowed views valid only during the call.
 protocol XMLEventSink: AnyObject {
     /// An element starts; `line` is the line of its start tag.
     func startElement(_ name: XMLName, attributes: XMLAttributes, line: Int32)
     /// An element ends.
-    func endElement(_ name: XMLName, line: Int32)
+    func endElement(line: Int32)
     /// Character data (text, CDATA, entity-decoded), possibly in several pieces.
     func characters(_ bytes: UnsafeRawBufferPointer)
-    /// The sink's own error, when it asked the parser to stop.
+    /// The sink's own error, when it wants the parse to stop.
     var failure: TopologyImportError? { get }
     /// True once `failure` is set (cheap to test after every event).
     var hasFailed: Bool { get }
@@ -29,23 +28,28 @@ struct XMLName {
     var localString: String { String(decoding: localName, as: UTF8.self) }
 }
 
-/// The attributes of a start tag: a borrowed view of libxml2's array of five
-/// pointers per attribute (local name, prefix, namespace, value, value end);
-/// values are not NUL-terminated. No allocation per element.
+/// The attributes of a start tag, as encoded in an event chunk: per
+/// attribute a qualified flag, a pointer to the NUL-terminated local name
+/// (interned by libxml2) and the value (borrowed views, valid while the chunk
+/// lives). No allocation per element.
 struct XMLAttributes {
-    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let encoded: UnsafeRawBufferPointer
     let count: Int
 
     /// The value of the unqualified attribute `name`, if present.
     @inline(__always)
     func value(_ name: StaticString) -> UnsafeRawBufferPointer? {
-        guard let base else { return nil }
-        let length = name.utf8CodeUnitCount
-        for index in 0..<count {
-            let entry = base + index &* 5
-            guard entry[2] == nil, let local = entry[0], let start = entry[3], let end = entry[4] else { continue }
-            if memcmp(local, name.utf8Start, length) == 0 && local[length] == 0 {
-                return UnsafeRawBufferPointer(start: start, count: end - start)
+        var offset = 0
+        let wanted = name.utf8CodeUnitCount
+        let pointerSize = MemoryLayout<UInt>.size
+        for _ in 0..<count {
+            let isQualified = encoded[offset] != 0
+            let local = UnsafePointer<UInt8>(bitPattern: encoded.loadUnaligned(fromByteOffset: offset &+ 1, as: UInt.self))
+            let valueLength = Int(encoded.loadUnaligned(fromByteOffset: offset &+ 1 &+ pointerSize, as: UInt32.self))
+            let valueStart = offset &+ 5 &+ pointerSize
+            offset = valueStart &+ valueLength
+            if !isQualified, let local, memcmp(local, name.utf8Start, wanted) == 0 && local[wanted] == 0 {
+                return UnsafeRawBufferPointer(rebasing: encoded[valueStart..<offset])
             }
         }
         return nil

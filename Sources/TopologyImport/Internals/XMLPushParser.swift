@@ -1,8 +1,8 @@
 internal import CLibXML2
 import StreamingIO
 
-/// A libxml2 SAX2 push parser, fed in chunks (so gzip input streams through
-/// `InputFile`), configured for untrusted input:
+/// A libxml2 SAX2 push parser that turns a document into event chunks for
+/// another thread, configured for untrusted input:
 ///
 /// - `XML_PARSE_NONET` and no `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or
 ///   `XML_PARSE_DTDATTR`: no network access, no entity substitution, no DTD loading;
@@ -10,27 +10,36 @@ import StreamingIO
 ///   and external entities (XXE) both need one);
 /// - element nesting is bounded (`maximumDepth`).
 ///
+/// `run` reads the input in 256 KiB pieces, feeds them to libxml2 and ships
+/// the events through a `BoundedChannel`; it runs on a `WorkerThread` while
+/// the builder consumes, so parsing and building overlap. Character data is
+/// forwarded only inside elements that can carry values (not directly inside
+/// `<graph>`, `<node>`, `<edge>`, ..., where GraphML has only whitespace).
+///
 /// The corresponding libxml2 calls are `xmlCreatePushParserCtxt`,
 /// `xmlCtxtUseOptions`, `xmlParseChunk` and `xmlStopParser`.
 final class XMLPushParser {
     /// Deepest element nesting accepted (libxml2 alone would allow 256).
     static let maximumDepth = 200
+    /// Events collected before a chunk is shipped.
+    static let chunkSize = 256 * 1024
 
     private let path: String
-    /// Not retained: the caller keeps the sink alive for the parser's whole
-    /// life (`GraphMLReader` holds both), and a checked or strong reference
-    /// would cost reference counting on each of millions of callbacks.
-    private let sinkReference: Unmanaged<GraphMLBuilder>
+    private let channel: BoundedChannel<XMLEventChunk>
     @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
-    @exclusivity(unchecked) private var depth = 0
-    /// The first fatal problem found by the parser or by the guards here.
-    @exclusivity(unchecked) private var failure: TopologyImportError?
+    @exclusivity(unchecked) private var chunk = XMLEventChunk(capacity: XMLPushParser.chunkSize + 4096)
+    /// Per open element: whether text inside it is forwarded.
+    @exclusivity(unchecked) private var forwardsText: [Bool] = []
+    @exclusivity(unchecked) private var isStopped = false
+    /// The first fatal problem found by libxml2, the guards here, or the input.
+    @exclusivity(unchecked) private(set) var failure: TopologyImportError?
     /// Namespace and other recoverable XML errors, as warnings.
     private(set) var recoverableErrors: [(line: Int32, message: String)] = []
 
-    init(path: String, sink: GraphMLBuilder) {
+    init(path: String, channel: BoundedChannel<XMLEventChunk>) {
         self.path = path
-        sinkReference = Unmanaged.passUnretained(sink)
+        self.channel = channel
+        forwardsText.reserveCapacity(64)
         xmlInitParser()
     }
 
@@ -38,24 +47,36 @@ final class XMLPushParser {
         if let context { xmlFreeParserCtxt(context) }
     }
 
-    /// Parses `chunk`; call `finish()` after the last one.
-    ///
-    /// - Throws: `TopologyImportError` for malformed XML, refused constructs, or
-    ///   the sink's own failure.
-    func feed(_ chunk: UnsafeRawBufferPointer) throws(TopologyImportError) {
-        guard chunk.count > 0 else { return }
-        if context == nil { try start() }
-        let result = chunk.withMemoryRebound(to: CChar.self) { bytes in
-            xmlParseChunk(context, bytes.baseAddress, Int32(truncatingIfNeeded: bytes.count), 0)
+    /// Parses `prefix` then the rest of `input`, shipping events; always ends
+    /// the channel. Runs on the worker thread.
+    func run(input: InputFile, prefix: [UInt8]) {
+        defer {
+            ship()
+            channel.finish()
         }
-        try check(result)
+        do {
+            try start()
+            try prefix.withBytes { (bytes) throws(TopologyImportError) in try feed(bytes) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+            defer { buffer.deallocate() }
+            while !isStopped {
+                let count = try TopologyImportError.catching { try input.read(into: buffer) }
+                if count == 0 { break }
+                try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+            if !isStopped { try check(xmlParseChunk(context, nil, 0, 1)) }
+        } catch {
+            failure = failure ?? error
+        }
     }
 
-    /// Ends the document and reports any error at its end.
-    func finish() throws(TopologyImportError) {
-        if context == nil { try start() }
-        let result = xmlParseChunk(context, nil, 0, 1)
+    private func feed(_ bytes: UnsafeRawBufferPointer) throws(TopologyImportError) {
+        guard bytes.count > 0, !isStopped else { return }
+        let result = bytes.withMemoryRebound(to: CChar.self) {
+            xmlParseChunk(context, $0.baseAddress, Int32(truncatingIfNeeded: $0.count), 0)
+        }
         try check(result)
+        if chunk.count >= Self.chunkSize { ship() }
     }
 
     private func start() throws(TopologyImportError) {
@@ -67,17 +88,13 @@ final class XMLPushParser {
                 $0.startElement(localName, uri, Int(attributeCount), attributes)
             }
         }
-        handler.endElementNs = { userData, localName, _, uri in
-            guard let userData, let localName else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.endElement(localName, uri) }
+        handler.endElementNs = { userData, _, _, _ in
+            guard let userData else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.endElement() }
         }
         handler.characters = { userData, bytes, count in
             guard let userData, let bytes, count > 0 else { return }
-            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef {
-                $0.sinkReference._withUnsafeGuaranteedRef {
-                    $0.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
-                }
-            }
+            Unmanaged<XMLPushParser>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.text(bytes, Int(count)) }
         }
         handler.cdataBlock = handler.characters
         handler.ignorableWhitespace = handler.characters
@@ -99,17 +116,27 @@ final class XMLPushParser {
             throw .malformed(SourceLocation(path: path), message: "libxml2 could not create a parser")
         }
         context = created
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
-        xmlCtxtUseOptions(created, options)
+        xmlCtxtUseOptions(created, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue))
     }
 
     private func check(_ result: Int32) throws(TopologyImportError) {
         if let failure { throw failure }
-        if let failure = sinkReference.takeUnretainedValue().failure { throw failure }
+        if channel.wasCancelled {
+            stop()
+            return
+        }
         if result != 0 {
             let line = currentLine()
             throw .malformed(SourceLocation(path: path, line: line > 0 ? Int(line) : nil), message: "malformed XML (libxml2 error \(result))")
         }
+    }
+
+    /// Hands the collected events to the consumer.
+    private func ship() {
+        guard chunk.count > 0 else { return }
+        let full = chunk
+        chunk = XMLEventChunk(capacity: Self.chunkSize + 4096)
+        if !channel.send(full) { stop() }
     }
 
     // MARK: - Callbacks
@@ -123,28 +150,42 @@ final class XMLPushParser {
         _ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int,
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        depth += 1
-        if depth > Self.maximumDepth {
+        guard forwardsText.count < Self.maximumDepth else {
             refuse("elements are nested deeper than \(Self.maximumDepth) levels (a limit against malicious input)")
             return
         }
-        let name = XMLName(localName: Self.view(localName), namespace: uri.map(Self.view))
-        let line = currentLine()
-        let failed = sinkReference._withUnsafeGuaranteedRef {
-            $0.startElement(name, attributes: XMLAttributes(base: attributes, count: attributeCount), line: line)
-            return $0.hasFailed
-        }
-        if failed { stop() }
+        chunk.appendStart(
+            localName: localName, namespace: uri, attributes: attributes, attributeCount: attributeCount, line: currentLine())
+        forwardsText.append(!Self.isStructural(localName))
+        if chunk.count >= Self.chunkSize * 4 { ship() }
     }
 
-    private func endElement(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
-        depth -= 1
-        let line = currentLine()
-        let failed = sinkReference._withUnsafeGuaranteedRef {
-            $0.endElement(XMLName(localName: Self.view(localName), namespace: uri.map(Self.view)), line: line)
-            return $0.hasFailed
+    private func endElement() {
+        forwardsText.removeLast()
+        chunk.appendEnd(line: currentLine())
+    }
+
+    private func text(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        guard forwardsText.last == true else { return }
+        chunk.appendText(bytes, count)
+        if chunk.count >= Self.chunkSize * 4 { ship() }
+    }
+
+    /// GraphML's structural elements, which hold only whitespace as text.
+    private static func isStructural(_ name: UnsafePointer<xmlChar>) -> Bool {
+        // Names are at most 9 bytes here: measure no further than needed.
+        var length = 0
+        while length < 10 && name[length] != 0 { length += 1 }
+        let bytes = UnsafeRawBufferPointer(start: name, count: length)
+        switch length {
+        case 3: return ValueParsing.equals(bytes, "key")
+        case 4: return ValueParsing.equals(bytes, "node") || ValueParsing.equals(bytes, "edge") || ValueParsing.equals(bytes, "port")
+        case 5: return ValueParsing.equals(bytes, "graph")
+        case 7: return ValueParsing.equals(bytes, "graphml") || ValueParsing.equals(bytes, "locator")
+        case 8: return ValueParsing.equals(bytes, "endpoint")
+        case 9: return ValueParsing.equals(bytes, "hyperedge")
+        default: return false
         }
-        if failed { stop() }
     }
 
     private func record(_ error: xmlError) {
@@ -169,11 +210,8 @@ final class XMLPushParser {
     }
 
     private func stop() {
+        isStopped = true
         if let context { xmlStopParser(context) }
-    }
-
-    private static func view(_ pointer: UnsafePointer<xmlChar>) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 }
 

@@ -1,28 +1,37 @@
 import StreamingIO
 
-/// A growable byte buffer that flushes to an `OutputFile` in large chunks:
-/// the writers' hot path appends bytes without a `String` or array per value.
+/// A byte buffer that hands full megabytes to a background writer thread:
+/// the writers' hot path appends bytes without a `String` or array per
+/// value, and formatting overlaps the `write` system calls.
 final class ByteSink {
-    private let output: OutputFile
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private let writer: BackgroundWriter
+    @exclusivity(unchecked) private var current: BackgroundWriter.Buffer
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     @exclusivity(unchecked) private var count = 0
 
-    init(output: OutputFile, capacity: Int = 1 << 20) {
-        self.output = output
+    /// A sink whose full buffers are written by a background thread.
+    init(output: OutputFile, capacity: Int = 1 << 20) throws(StreamingIOError) {
+        writer = try BackgroundWriter(output: output, capacity: capacity)
+        current = writer.firstBuffer
+        buffer = current.storage
         self.capacity = capacity
-        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
-    deinit {
-        buffer.deallocate()
-    }
-
-    /// Hands buffered bytes to the output.
+    /// Hands buffered bytes to the writer thread.
     func flush() throws(StreamingIOError) {
         guard count > 0 else { return }
-        try output.write(UnsafeRawBufferPointer(start: buffer, count: count))
+        current.count = count
+        current = writer.exchange(current)
+        buffer = current.storage
         count = 0
+    }
+
+    /// Writes everything and waits for the writer; call before committing the output.
+    func close() throws(StreamingIOError) {
+        current.count = count
+        count = 0
+        try writer.finish(last: current)
     }
 
     /// Makes room for `size` more bytes.
@@ -52,7 +61,13 @@ final class ByteSink {
         if count + size > capacity {
             try flush()
             if size > capacity {
-                try output.write(source)
+                // Larger than a buffer: pass it through in buffer-sized pieces.
+                var offset = 0
+                while offset < size {
+                    let piece = min(capacity, size - offset)
+                    try bytes(UnsafeRawBufferPointer(rebasing: source[offset..<(offset + piece)]))
+                    offset += piece
+                }
                 return
             }
         }

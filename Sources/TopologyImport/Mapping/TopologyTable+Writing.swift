@@ -14,9 +14,9 @@ extension TopologyTable {
         if !issues.isEmpty { throw .invalidTopology(issues) }
         try TopologyImportError.catching {
             let output = try OutputFile(path: path)
-            let sink = ByteSink(output: output)
+            let sink = try ByteSink(output: output)
             try encode(into: sink)
-            try sink.flush()
+            try sink.close()
             try output.commit()
         }
     }
