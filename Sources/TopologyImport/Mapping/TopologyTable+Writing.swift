@@ -7,18 +7,38 @@ extension TopologyTable {
     ///
     /// The bytes are exactly those `Topology.write(to:)` produces for the
     /// converted topology (a test checks this on every fixture), but nodes and
-    /// links stream from the columns without building structs.
+    /// links stream from the columns without building structs, formatting
+    /// overlaps validation (worker thread) and the `write` calls (writer thread).
     /// - Throws: `.invalidTopology` (nothing written) or `.io`.
     func write(to path: String) throws(TopologyImportError) {
-        let issues = validationIssues(path: path)
-        if !issues.isEmpty { throw .invalidTopology(issues) }
-        try TopologyImportError.catching {
-            let output = try OutputFile(path: path)
+        // Validation runs on a worker thread while the file is formatted into
+        // the output's temporary file; the destination is replaced only when
+        // both succeed. Both only read the table.
+        let validation = ValidationResult()
+        let validator = WorkerThread { [self] in validation.issues = validationIssues(path: path) }
+        if validator == nil { validation.issues = validationIssues(path: path) }
+        let output: OutputFile
+        do {
+            output = try OutputFile(path: path)
             let sink = try ByteSink(output: output)
             try encode(into: sink)
             try sink.close()
-            try output.commit()
+        } catch {
+            validator?.join()
+            if !validation.issues.isEmpty { throw .invalidTopology(validation.issues) }
+            throw .io(error)
         }
+        validator?.join()
+        guard validation.issues.isEmpty else {
+            output.discard()
+            throw .invalidTopology(validation.issues)
+        }
+        try TopologyImportError.catching { try output.commit() }
+    }
+
+    /// Carries the validator thread's result to the writing thread (after `join`).
+    private final class ValidationResult {
+        var issues: [ValidationIssue] = []
     }
 
     /// The canonical JSON text (tests and small tables).
