@@ -133,6 +133,9 @@ public enum TopologyImporter {
         summary.set("payload_data_skipped", graph.counts.payloadData)
         summary.set("unknown_elements_skipped", graph.counts.unknownElements)
         summary.set("edges_with_directed_attribute", graph.counts.edgesWithDirectedAttribute)
+        summary.set("data_ignored", graph.counts.ignoredData)
+        summary.set("nodes_outside_selection", graph.counts.nodesSkippedOutsideSelection)
+        summary.set("edges_outside_selection", graph.counts.edgesSkippedOutsideSelection)
         let table: TopologyTable
         switch format {
         case .zoo: table = try ZooMapper(graph: graph, options: options).map(into: &summary)

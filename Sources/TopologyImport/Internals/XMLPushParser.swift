@@ -154,6 +154,10 @@ final class XMLPushParser {
             refuse("elements are nested deeper than \(Self.maximumDepth) levels (a limit against malicious input)")
             return
         }
+        guard attributeCount <= Int(UInt16.max) else {
+            refuse("an element has \(attributeCount) attributes, more than \(UInt16.max) (a limit against malicious input)")
+            return
+        }
         chunk.appendStart(
             localName: localName, namespace: uri, attributes: attributes, attributeCount: attributeCount, line: currentLine())
         forwardsText.append(!Self.isStructural(localName))

@@ -114,6 +114,11 @@ enum NodeLinkReader {
     private static func store(
         _ graph: SourceGraph, name: String, value: String, type: AttributeType, domain: AttributeDomain, element: Int
     ) throws(TopologyImportError) {
+        guard value.utf8.count <= TextRef.maximumLength, name.utf8.count <= TextRef.maximumLength else {
+            throw .invalid(
+                graph.location(line: domain == .edge ? graph.edgeLines.last ?? 0 : graph.nodeLines.last ?? 0),
+                message: "attribute '\(name.prefix(40))' holds more than \(TextRef.maximumLength) bytes")
+        }
         let key = try name.withBytes { (bytes) throws(TopologyImportError) -> Int in
             if let existing = graph.keyNumber(forId: bytes) { return existing }
             return try graph.declareKey(id: bytes, name: name, type: type, domain: domain, isPayload: false, line: 0)

@@ -114,6 +114,10 @@ struct PeersimGymDocument {
             }
         }
         if !sawId { throw reader.error("node '\(name)' has no 'id'") }
+        let texts = [name] + entry.labels.flatMap { [$0.0, $0.1] } + entry.extra.map(\.1) + [entry.arch ?? ""]
+        if texts.contains(where: { $0.utf8.count > TextRef.maximumLength }) {
+            throw reader.error("node '\(name.prefix(40))' has a name or label longer than \(TextRef.maximumLength) bytes")
+        }
         return entry
     }
 

@@ -158,11 +158,6 @@ final class SourceGraph {
         return names
     }
 
-    /// Names of keys declared for `domain` (whether or not they hold values).
-    func declaredNames(for domain: AttributeDomain) -> Set<String> {
-        Set(keys.filter { $0.origin == .declared && $0.domain.covers(domain) }.map(\.name))
-    }
-
     private func keyApplies(_ key: AttributeKey, to domain: AttributeDomain) -> Bool {
         key.domain.covers(domain) || !key.values(for: domain).isEmpty
     }
@@ -177,51 +172,4 @@ final class SourceGraph {
         }
         return result
     }
-}
-
-/// A read-only view of one attribute over nodes or edges: value `i` is the
-/// first explicit value among the parts, else the first default.
-struct TextColumn {
-    struct Part {
-        var values: [TextRef]
-        var fallback: TextRef
-    }
-
-    var name: String
-    var type: AttributeType
-    var parts: [Part]
-
-    /// A column of explicit values only.
-    init(name: String, type: AttributeType = .string, values: [TextRef]) {
-        self.name = name
-        self.type = type
-        parts = [Part(values: values, fallback: .absent)]
-    }
-
-    init(name: String, type: AttributeType, parts: [Part]) {
-        self.name = name
-        self.type = type
-        self.parts = parts
-    }
-
-    @inline(__always)
-    func value(_ index: Int) -> TextRef {
-        if parts.count == 1 {
-            let part = parts[0]
-            if index < part.values.count {
-                let value = part.values[index]
-                if value.isPresent { return value }
-            }
-            return part.fallback
-        }
-        for part in parts where index < part.values.count {
-            let value = part.values[index]
-            if value.isPresent { return value }
-        }
-        for part in parts where part.fallback.isPresent { return part.fallback }
-        return .absent
-    }
-
-    /// True when some element may have a value.
-    var isEmpty: Bool { parts.allSatisfy { $0.values.isEmpty && $0.fallback.isAbsent } }
 }

@@ -20,8 +20,10 @@ final class TextArena {
 
     /// Stores `bytes` and returns their reference.
     ///
-    /// - Precondition: `bytes.count <= TextRef.maximumLength` (callers check and
-    ///   report oversized values as input errors).
+    /// - Precondition: `bytes.count <= TextRef.maximumLength`: readers check
+    ///   input values first and report longer ones as errors (libxml2 caps
+    ///   XML text at 10 MB; the JSON readers check), so no input reaches this
+    ///   with more.
     func append(_ bytes: UnsafeRawBufferPointer) -> TextRef {
         let length = bytes.count
         if count + length > capacity { grow(toHold: count + length) }
