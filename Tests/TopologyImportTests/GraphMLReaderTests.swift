@@ -148,6 +148,28 @@ struct GraphMLReaderTests {
         #expect(link.labels["graphml.sourceport"] == "south")
         #expect(link.labels["graphml.targetport"] == "west")
         #expect(result.warnings.messages.contains { $0.contains("<hyperedge> skipped") })
+        #expect(result.count("data_ignored") == 1)  // the port's <data>
+    }
+
+    @Test("<locator> is not followed; graphml-level data and unselected graphs are counted")
+    func locatorAndIgnoredData() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("locator.graphml")
+        Shell.write("""
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xlink="http://www.w3.org/1999/xlink">
+              <key id="k" for="graphml" attr.name="note" attr.type="string"/>
+              <data key="k">document-level</data>
+              <graph id="a" edgedefault="undirected"><node id="x"><locator xlink:href="http://example.invalid/x.graphml"/></node></graph>
+              <graph id="b" edgedefault="undirected"><node id="y"/><node id="z"/><edge source="y" target="z"/></graph>
+            </graphml>
+            """, to: path)
+        var options = TopologyImportOptions()
+        options.graphSelection = .index(0)
+        let result = try TopologyImporter.importTopology(path: path, options: options)
+        #expect(result.topology.nodes.map(\.id) == ["x"])
+        #expect(result.count("data_ignored") == 1)
+        #expect(result.count("nodes_outside_selection") == 2)
+        #expect(result.count("edges_outside_selection") == 1)
     }
 
     @Test("yEd payloads are skipped except node and edge labels and node geometry")

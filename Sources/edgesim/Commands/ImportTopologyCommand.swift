@@ -20,7 +20,8 @@ struct ImportTopologyCommand: ParsableCommand {
             (true, false or "mixed"), hyperedges_skipped, ports_seen, nodes_created, \
             duplicate_nodes_merged, undeclared_keys, unknown_attribute_types, \
             data_outside_key_scope, key_defaults, payload_data_skipped, \
-            unknown_elements_skipped, edges_with_directed_attribute; the mapping's counts \
+            unknown_elements_skipped, edges_with_directed_attribute, data_ignored, \
+            nodes_outside_selection, edges_outside_selection; the mapping's counts \
             (generic and zoo: links_defaulted, links_bandwidth_defaulted, \
             links_latency_defaulted, nodes_without_position; zoo: edge_servers_added; ether: \
             ether_* counts, links_unconstrained, latency_distributions; peersimgym: \
