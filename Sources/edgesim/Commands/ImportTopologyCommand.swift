@@ -30,13 +30,16 @@ struct ImportTopologyCommand: ParsableCommand {
             """
     )
 
+    /// The library's defaults, shown in `--help`.
+    static let defaults = TopologyImportOptions()
+
     @Argument(help: "The topology to import (`-` for standard input).")
     var input: String
 
     @Option(name: .shortAndLong, help: "The canonical topology to write (`-` for standard output).")
     var output: String
 
-    @Option(help: "Input kind: auto, graphml, zoo, ether or peersimgym.")
+    @Option(help: "Input kind; auto recognises it by content.")
     var format: TopologyFormat = .auto
 
     @Option(name: .customLong("summary-json"), help: "Write a JSON summary to this path (`-` for standard output).")
@@ -55,46 +58,46 @@ struct ImportTopologyCommand: ParsableCommand {
     var name: String?
 
     @Option(help: "Kind of generic GraphML nodes without a 'kind' attribute: device, edge, cloud, switch or router.")
-    var nodeKind: String = "edge"
+    var nodeKind: String = Self.defaults.genericNodeKind.rawValue
 
     @Option(help: "Bandwidth of links without one, Mbit/s.")
-    var defaultBandwidthMbps: Double = 1000
+    var defaultBandwidthMbps: Double = Self.defaults.defaultBandwidthMbps
 
     @Option(help: "One-way latency of links without one, ms.")
-    var defaultLatencyMs: Double = 1
+    var defaultLatencyMs: Double = Self.defaults.defaultLatencyMs
 
     @Option(help: "Cores of compute nodes without a figure.")
-    var defaultCores: Int = 4
+    var defaultCores: Int = Self.defaults.defaultCores
 
     @Option(help: "Per-core speed of compute nodes without a figure (and of Ether models not in the table), MIPS.")
-    var defaultCoreSpeedMips: Double = 2000
+    var defaultCoreSpeedMips: Double = Self.defaults.defaultCoreSpeedMips
 
     @Option(help: "Memory of compute nodes without a figure, bytes.")
-    var defaultMemoryBytes: Int64 = 8_589_934_592
+    var defaultMemoryBytes: Int64 = Self.defaults.defaultMemoryBytes
 
     @Option(help: "Topology Zoo: fibre propagation delay, ms per km of great-circle distance.")
-    var fibreMsPerKm: Double = 0.005
+    var fibreMsPerKm: Double = Self.defaults.fibreMsPerKm
 
     @Option(help: "Topology Zoo: per-hop overhead added to every link's latency, ms.")
-    var hopOverheadMs: Double = 0.1
+    var hopOverheadMs: Double = Self.defaults.hopOverheadMs
 
     @Option(help: "Topology Zoo: edge servers attached to each internal PoP.")
-    var edgeServersPerPop: Int = 0
+    var edgeServersPerPop: Int = Self.defaults.edgeServersPerPoP
 
     @Option(help: "Topology Zoo: cores of each attached edge server.")
-    var edgeServerCores: Int = 16
+    var edgeServerCores: Int = Self.defaults.edgeServerCores
 
     @Option(help: "Topology Zoo: per-core speed of each attached edge server, MIPS.")
-    var edgeServerCoreSpeedMips: Double = 3000
+    var edgeServerCoreSpeedMips: Double = Self.defaults.edgeServerCoreSpeedMips
 
     @Option(help: "Topology Zoo: memory of each attached edge server, bytes.")
-    var edgeServerMemoryBytes: Int64 = 68_719_476_736
+    var edgeServerMemoryBytes: Int64 = Self.defaults.edgeServerMemoryBytes
 
     @Option(help: "Ether: fold NIC and up/down Link vertices into links (fold), or keep them as switches (switch).")
-    var etherLinks: EtherLinkMapping = .fold
+    var etherLinks: EtherLinkMapping = Self.defaults.etherLinks
 
     @Option(help: "Ether: bandwidth of connections without a capacity-bearing Link (switch to switch, backbone), Mbit/s.")
-    var unconstrainedBandwidthMbps: Double = 100_000
+    var unconstrainedBandwidthMbps: Double = Self.defaults.unconstrainedBandwidthMbps
 
     @Flag(help: "Do not print warnings.")
     var quiet = false
