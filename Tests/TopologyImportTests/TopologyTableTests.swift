@@ -86,3 +86,27 @@ struct TopologyTableTests {
         #expect(throws: TopologyImportError.self) { try result.write(to: TemporaryDirectory().file("never.json")) }
     }
 }
+
+@Suite("Determinism: threads never change the bytes")
+struct DeterminismTests {
+    static let inputs: [String] = {
+        var inputs = ["zoo-mini.graphml", "ether-mini.json", "nested.graphml", "key-types.graphml"].map(ImportTestSupport.fixture)
+        if let large = ImportTestSupport.shared("topologies/graphml/graphinout/yworks/yed-3.12.2/guava-17--EXPECTED-Gml2Cj2Gml.graphml") {
+            inputs.append(large)
+        }
+        if let ether = ImportTestSupport.shared("topologies/ether/urban_sensing_c10_s7.graphml") { inputs.append(ether) }
+        return inputs
+    }()
+
+    @Test("importing the same input five times gives identical files", arguments: inputs)
+    func repeatable(path: String) throws {
+        let directory = TemporaryDirectory()
+        var first: [UInt8]?
+        for run in 0..<5 {
+            let output = directory.file("run\(run).topology.json")
+            try TopologyImporter.importTopology(path: path).write(to: output)
+            let bytes = try #require(Shell.contents(output))
+            if let first { #expect(bytes == first, "run \(run) of \(path) differs") } else { first = bytes }
+        }
+    }
+}
