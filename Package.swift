@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BenchReport", targets: ["BenchReport"]),
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "TopologyImport", targets: ["TopologyImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,6 +70,13 @@ let package = Package(
             dependencies: ["ScenarioModel", "StreamingIO"]
         ),
 
+        /// Topology import (GraphML on libxml2 SAX2, Topology Zoo, Ether, PeersimGym
+        /// JSON) into the canonical topology, and GraphML export.
+        .target(
+            name: "TopologyImport",
+            dependencies: ["StreamingIO", "ScenarioModel", "CLibXML2"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -79,6 +87,7 @@ let package = Package(
                 "Simulator",
                 "StreamingIO",
                 "ClusterGenerator",
+                "TopologyImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +118,10 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "TopologyImportTests",
+            dependencies: ["TopologyImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

@@ -17,6 +17,8 @@ struct EdgeSim: ParsableCommand {
             ComposeCommand.self,
             GenerateCommand.self,
             ReplayCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterGenerator
 import ScenarioModel
+import TopologyImport
 
 #if canImport(Glibc)
 import Glibc
@@ -72,11 +73,7 @@ struct GenerateOptions: ParsableArguments {
             case .json:
                 try topology.write(to: output)
             case .graphml:
-                // The GraphML exporter lives in module TopologyImport (another branch); once merged,
-                // this case is one call: `try GraphMLExporter.write(topology, to: output)`.
-                throw CommandFailure.fail(
-                    "--format graphml: this build has no GraphML exporter (module TopologyImport); "
-                        + "write JSON and convert it with `edgesim export graphml`")
+                try GraphMLExporter.write(topology, to: output)
             }
             let written = Self.now()
             guard let summaryPath else { return }
