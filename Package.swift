@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
+        /// The fuzzing entry points, for the libFuzzer harnesses in tools/fuzz (not an API).
+        .library(name: "EdgeSimFuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -99,6 +101,13 @@ let package = Package(
             dependencies: ["StreamingIO"],
             path: "Tests/EdgeSimTestSupport"
         ),
+        /// The fuzzing entry points shared by tools/fuzz's harnesses and the
+        /// regression tests that replay every kept reproducer.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport"],
+            path: "Tests/FuzzTargets"
+        ),
         .testTarget(
             name: "StreamingIOTests",
             dependencies: ["StreamingIO", "EdgeSimTestSupport"]
@@ -126,6 +135,15 @@ let package = Package(
         .testTarget(
             name: "EdgeSimCLITests",
             dependencies: ["edgesim", "ScenarioModel", "EdgeSimTestSupport"]
+        ),
+        /// Reliability (issue 9): hostile inputs through the CLI, fuzz reproducers,
+        /// SIGKILL mid-write, byte-identical reruns of every verb.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "edgesim", "StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport",
+                "Simulator", "EdgeSimTestSupport", "FuzzTargets",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

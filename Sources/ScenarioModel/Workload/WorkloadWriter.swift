@@ -43,7 +43,7 @@ public final class WorkloadWriter {
     public func append(_ task: WorkloadTask) throws(ScenarioError) {
         let location = SourceLocation(path: output.path, line: tasksWritten + 3)
         func reject(_ message: String) -> ScenarioError {
-            .invalid([ValidationIssue(location, "task '\(task.taskId)': \(message)")])
+            .invalid([ValidationIssue(location, "task '\(MessageText.excerpt(task.taskId))': \(message)")])
         }
         if let problem = task.problems(previousArrival: previousArrival).first {
             throw reject("\(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")

@@ -40,12 +40,29 @@ public final class CompiledScenario: Sendable {
     ///   `.unreplayable` when the model cannot run the scenario.
     public static func load(path: String) throws(ReplayError) -> CompiledScenario {
         let scenario: Scenario
+        let sourceMap: ScenarioSourceMap
         do {
-            scenario = try Scenario.load(path: path)
+            (scenario, sourceMap) = try Scenario.decode(path: path)
         } catch {
             throw .scenario(error)
         }
-        return try CompiledScenario(scenario: scenario, relativeTo: FilePaths.directory(of: path))
+        let settingsIssues = scenario.settingsIssues(sourceMap: sourceMap)
+        if !settingsIssues.isEmpty { throw .scenario(.invalid(settingsIssues)) }
+        let folder = FilePaths.directory(of: path)
+        let compiled: CompiledScenario
+        do {
+            compiled = try CompiledScenario(scenario: scenario, relativeTo: folder)
+        } catch .scenario(.io(.cannotOpen(let topologyPath, let reason))) {
+            // Name the scenario line that refers to the missing topology.
+            throw .scenario(.invalid([ValidationIssue(
+                sourceMap.location("$.topology.path"),
+                "cannot open the topology '\(MessageText.excerpt(topologyPath, limit: 200))': \(reason)")]))
+        }
+        // An embedded workload is checked whole here (a file streams, row by row, during the replay).
+        let computeNodes = Set(compiled.topology.nodes.lazy.filter(\.kind.isCompute).map(\.id))
+        let workloadIssues = scenario.embeddedWorkloadIssues(sourceMap: sourceMap, originNodes: computeNodes)
+        if !workloadIssues.isEmpty { throw .scenario(.invalid(workloadIssues)) }
+        return compiled
     }
 
     /// Prepares `scenario`, reading its topology file if it names one.

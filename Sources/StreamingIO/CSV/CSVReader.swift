@@ -179,8 +179,7 @@ public final class CSVReader {
     private func numberError(
         _ failure: NumberParsing.Failure, field: Int, expected: String
     ) -> StreamingIOError {
-        let text = string(field)
-        let shown = text.count > 40 ? String(text.prefix(40)) + "..." : text
+        let shown = withFieldBytes(field) { MessageText.excerpt(bytes: $0, limit: 40) }
         switch failure {
         case .outOfRange:
             return error("field \(field + 1): '\(shown)' is out of range for \(expected)", field: field)

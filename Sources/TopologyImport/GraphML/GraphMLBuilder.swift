@@ -163,6 +163,11 @@ final class GraphMLBuilder: XMLEventSink {
         frames.append(.root)
     }
 
+    /// An attribute value as text, with libxml2's `&#38;` for an escaped ampersand decoded.
+    private static func decodedString(_ raw: UnsafeRawBufferPointer) throws(TopologyImportError) -> String {
+        try XMLAttributes.withDecoded(raw) { (bytes) throws(TopologyImportError) in String(decoding: bytes, as: UTF8.self) }
+    }
+
     private func startKey(_ attributes: XMLAttributes, _ line: Int32) throws(TopologyImportError) {
         guard let id = attributes.value("id"), id.count > 0 else {
             throw .invalid(graph.location(line: line), message: "a <key> without an id")
@@ -179,7 +184,7 @@ final class GraphMLBuilder: XMLEventSink {
         } else {
             domain = .all
         }
-        let payloadType = attributes.value("yfiles.type").map { String(decoding: $0, as: UTF8.self) }
+        let payloadType = try attributes.value("yfiles.type").map(Self.decodedString)
         var type = AttributeType.string
         if let declared = attributes.value("attr.type") {
             let text = String(decoding: declared, as: UTF8.self)
@@ -190,7 +195,7 @@ final class GraphMLBuilder: XMLEventSink {
                 graph.warnings.add(graph.location(line: line), "<key> attr.type=\"\(text)\" is not a GraphML type: values read as strings")
             }
         }
-        let attributeName = attributes.value("attr.name").map { String(decoding: $0, as: UTF8.self) } ?? payloadType
+        let attributeName = try attributes.value("attr.name").map(Self.decodedString) ?? payloadType
         let number = try XMLAttributes.withDecoded(id) { (bytes) throws(TopologyImportError) in
             try graph.declareKey(
                 id: bytes, name: attributeName, type: type, domain: domain, isPayload: payloadType != nil, line: line)

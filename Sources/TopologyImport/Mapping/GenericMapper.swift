@@ -104,6 +104,9 @@ struct GenericMapper {
             figures.idlePowerWatts = try support.double(idle, node, domain: .node) ?? 0
             figures.busyPowerWatts = try support.double(busy, node, domain: .node) ?? 0
             figures.transmitPowerWatts = try support.double(transmit, node, domain: .node) ?? 0
+            if let problem = figures.problem() {
+                throw .invalid(support.location(.node, node), message: "\(support.what(.node, node)): \(problem)")
+            }
             if figures != lastFigures {
                 lastFigures = figures
                 lastProfile = table.profile(figures)
@@ -118,6 +121,9 @@ struct GenericMapper {
                 position = .planar(xMeters: x, yMeters: y)
             }
             if position == nil { withoutPosition += 1 }
+            if let position, let problem = NodeFigures.problem(of: position) {
+                throw .invalid(support.location(.node, node), message: "\(support.what(.node, node)): \(problem)")
+            }
             table.setPosition(position, of: node)
         }
         var labels = support.labelColumns(for: .node, consumed: Set(Self.nodeFields))

@@ -63,10 +63,11 @@ struct MappingSupport {
     func what(_ domain: AttributeDomain, _ index: Int) -> String {
         if domain == .edge {
             let id = graph.edgeIds[index]
-            let ends = "\(graph.nodeId(Int(graph.edgeSources[index]))) -> \(graph.nodeId(Int(graph.edgeTargets[index])))"
-            return id.isPresent ? "edge '\(graph.arena.string(id))' (\(ends))" : "edge \(ends)"
+            let source = MessageText.excerpt(graph.nodeId(Int(graph.edgeSources[index])))
+            let ends = "\(source) -> \(MessageText.excerpt(graph.nodeId(Int(graph.edgeTargets[index]))))"
+            return id.isPresent ? "edge '\(MessageText.excerpt(graph.arena.string(id)))' (\(ends))" : "edge \(ends)"
         }
-        return "node '\(graph.nodeId(index))'"
+        return "node '\(MessageText.excerpt(graph.nodeId(index)))'"
     }
 
     /// The column named `name` for `domain`, defaults applied per the options.
@@ -91,7 +92,7 @@ struct MappingSupport {
         for name in graph.attributeNames(for: domain, applyingDefaults: options.applyKeyDefaults) where !consumed.contains(name) {
             guard let values = column(name, domain) else { continue }
             var label = name
-            if label.hasPrefix(Self.exportedLabelPrefix) && label.count > Self.exportedLabelPrefix.count {
+            if label.hasPrefix(Self.exportedLabelPrefix) {  // "labels." alone is the empty name
                 label.removeFirst(Self.exportedLabelPrefix.count)
             }
             TopologyTable.merge(TopologyTable.LabelColumn(name: label, values: values), into: &columns)

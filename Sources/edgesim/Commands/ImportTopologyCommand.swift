@@ -132,7 +132,7 @@ struct ImportTopologyCommand: ParsableCommand {
             let result = try TopologyImporter.importTopology(path: input, options: try options())
             try result.write(to: output)
             if !quiet {
-                for message in result.warnings.messages { StandardError.write("edgesim: warning: \(message)") }
+                for message in result.warnings.messages { StandardError.diagnostic("edgesim: warning: \(message)") }
                 let hidden = result.warnings.total - result.warnings.messages.count
                 if hidden > 0 { StandardError.write("edgesim: warning: \(hidden) more warnings (counted in the summary)") }
             }

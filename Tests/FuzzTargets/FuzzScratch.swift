@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files in one folder that file-reading fuzz targets write their input and
+/// outputs to, reused by every input (a harness process or a test has its own).
+public final class FuzzScratch: Sendable {
+    /// The folder and name prefix of every scratch file.
+    public let base: String
+
+    /// Scratch files named `<folder>/edgesim-fuzz-<pid>-<tag>*`.
+    public init(folder: String, tag: String = "") {
+        base = "\(folder)/edgesim-fuzz-\(getpid())\(tag.isEmpty ? "" : "-" + tag)"
+    }
+
+    /// A scratch folder for a harness process: /dev/shm when it exists (no disk I/O), else /tmp.
+    public static func forProcess() -> FuzzScratch {
+        var status = stat()
+        return FuzzScratch(folder: stat("/dev/shm", &status) == 0 ? "/dev/shm" : "/tmp")
+    }
+
+    /// Writes `bytes` to the input file named by `suffix` and returns its path.
+    public func write(_ bytes: [UInt8], suffix: String) -> String {
+        let path = base + suffix
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { fatalError("cannot write the fuzz scratch file \(path)") }
+        defer { close(descriptor) }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        return path
+    }
+
+    /// A path for an output, next to the inputs.
+    public func outputPath(suffix: String) -> String {
+        base + ".out" + suffix
+    }
+}
