@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "edgesim", targets: ["edgesim"]),
         .library(name: "ScenarioModel", targets: ["ScenarioModel"]),
         .library(name: "StreamingIO", targets: ["StreamingIO"]),
+        .library(name: "TraceImport", targets: ["TraceImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,12 @@ let package = Package(
             name: "ScenarioModel",
             dependencies: ["StreamingIO"]
         ),
+        /// Cluster traces (Google 2011, Alibaba 2017/2018, SWF, Azure Functions
+        /// 2021) streamed into canonical workloads, with bounded-memory sorting.
+        .target(
+            name: "TraceImport",
+            dependencies: ["StreamingIO", "ScenarioModel"]
+        ),
 
         // MARK: - Executable
 
@@ -53,6 +60,7 @@ let package = Package(
             dependencies: [
                 "ScenarioModel",
                 "StreamingIO",
+                "TraceImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +79,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioModelTests",
             dependencies: ["ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "TraceImportTests",
+            dependencies: ["TraceImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

@@ -15,6 +15,7 @@ struct EdgeSim: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             ComposeCommand.self,
+            ImportCommand.self,
         ]
     )
 }

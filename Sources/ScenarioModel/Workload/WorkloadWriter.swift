@@ -25,11 +25,15 @@ public final class WorkloadWriter {
     /// - Parameters:
     ///   - path: The destination, or `-` for standard output.
     ///   - compressionLevel: zlib level for `.gz` outputs (default 6, as gzip).
+    ///   - backgroundCompression: Compress on a worker thread while tasks are
+    ///     appended (the bytes are the same either way).
     /// - Throws: `ScenarioError.io` when the destination folder is not writable.
-    public init(path: String, compressionLevel: Int32 = 6) throws(ScenarioError) {
+    public init(path: String, compressionLevel: Int32 = 6, backgroundCompression: Bool = false) throws(ScenarioError) {
         let compression: OutputFile.Compression =
             path.hasSuffix(".gz") ? .gzip(level: compressionLevel) : .none
-        output = try ScenarioError.catching { try OutputFile(path: path, compression: compression) }
+        output = try ScenarioError.catching {
+            try OutputFile(path: path, compression: compression, backgroundCompression: backgroundCompression)
+        }
         try ScenarioError.catching {
             try output.write(WorkloadFormat.versionMarker + "\n")
             try output.write(WorkloadFormat.columns.joined(separator: ",") + "\n")

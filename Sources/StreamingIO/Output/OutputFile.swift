@@ -27,6 +27,7 @@ public final class OutputFile {
     private let file: PosixFile
     private let temporaryPath: String?
     private let deflater: ZlibStream?
+    private let compressor: BackgroundCompressor?
     private var buffer: UnsafeMutableRawBufferPointer
     private var scratch: UnsafeMutableRawBufferPointer
     private var count = 0
@@ -41,8 +42,12 @@ public final class OutputFile {
     /// - Parameters:
     ///   - path: The destination, or `-` for standard output.
     ///   - compression: Whether to gzip the bytes.
+    ///   - backgroundCompression: With gzip, compress on a worker thread while
+    ///     the caller keeps writing (the bytes are identical either way).
     /// - Throws: `StreamingIOError.writeFailed` when the folder is not writable.
-    public init(path: String, compression: Compression = .none) throws(StreamingIOError) {
+    public init(
+        path: String, compression: Compression = .none, backgroundCompression: Bool = false
+    ) throws(StreamingIOError) {
         if path == "-" {
             self.path = "<stdout>"
             file = PosixFile.standardOutput()
@@ -65,12 +70,19 @@ public final class OutputFile {
         case .none: deflater = nil
         case .gzip(let level): deflater = try ZlibStream(deflatingGzipAtLevel: level, for: path)
         }
+        if let deflater, backgroundCompression {
+            compressor = try BackgroundCompressor(
+                deflater: deflater, file: file, bufferBytes: Self.bufferSize, spareBuffers: 3)
+        } else {
+            compressor = nil
+        }
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)
         scratch = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: deflater == nil ? 0 : Self.bufferSize, alignment: 16)
+            byteCount: deflater == nil || compressor != nil ? 0 : Self.bufferSize, alignment: 16)
     }
 
     deinit {
+        compressor?.abandon()
         buffer.deallocate()
         scratch.deallocate()
         if !isFinished, let temporaryPath {
@@ -182,7 +194,14 @@ public final class OutputFile {
     public func commit() throws(StreamingIOError) {
         guard !isFinished else { return }
         try flushBuffer()
-        if let deflater {
+        if let compressor {
+            do {
+                try compressor.finish()
+            } catch {
+                discard()
+                throw error
+            }
+        } else if let deflater {
             try deflater.deflate(
                 input: UnsafeRawBufferPointer(start: nil, count: 0), finish: true, scratch: scratch
             ) { (bytes) throws(StreamingIOError) in try file.writeAll(bytes) }
@@ -203,11 +222,20 @@ public final class OutputFile {
     public func discard() {
         guard !isFinished else { return }
         isFinished = true
+        compressor?.abandon()
         if let temporaryPath { _ = unlink(temporaryPath) }
     }
 
     private func flushBuffer() throws(StreamingIOError) {
         guard count > 0 else { return }
+        if let compressor {
+            guard !isFinished else {
+                throw .writeFailed(path: path, reason: "the output was already committed")
+            }
+            buffer = try compressor.submit(buffer, count: count)
+            count = 0
+            return
+        }
         try emit(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         count = 0
     }
@@ -215,6 +243,18 @@ public final class OutputFile {
     private func emit(_ bytes: UnsafeRawBufferPointer) throws(StreamingIOError) {
         guard !isFinished else {
             throw .writeFailed(path: path, reason: "the output was already committed")
+        }
+        if compressor != nil {
+            // Large writes go through the hand-off buffers in pieces.
+            var offset = 0
+            while offset < bytes.count {
+                let piece = min(buffer.count - count, bytes.count - offset)
+                (buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress! + offset, byteCount: piece)
+                count += piece
+                offset += piece
+                if count == buffer.count { try flushBuffer() }
+            }
+            return
         }
         if let deflater {
             try deflater.deflate(input: bytes, finish: false, scratch: scratch) {

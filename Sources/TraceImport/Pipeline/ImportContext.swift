@@ -1,0 +1,99 @@
+import StreamingIO
+
+/// Progress of an import, for a progress bar.
+public struct TraceImportProgress: Sendable {
+    /// What the import is doing.
+    public enum Phase: Sendable {
+        /// Reading and converting the inputs.
+        case reading
+        /// Merging sorted records and writing the workload.
+        case writing
+    }
+
+    public var phase: Phase
+    /// Bytes of the inputs (as stored, compressed) read so far.
+    public var storedBytesRead: Int64
+    /// The inputs' total stored size, when every input is a regular file.
+    public var storedBytesTotal: Int64?
+    /// Data rows read so far.
+    public var rows: Int
+    /// Tasks written so far.
+    public var tasksWritten: Int
+}
+
+/// What format readers share: options, the problem log, the arrival sort and
+/// a reused record encoder.
+final class ImportContext {
+    let options: TraceImportOptions
+    let problems: ProblemLog
+    let arrivals: ExternalSorter
+    let encoder = TaskRecordEncoder()
+    private let progressHandler: ((TraceImportProgress) -> Void)?
+    private let storedBytesTotal: Int64?
+    private var storedBytesFinished: Int64 = 0
+    private var currentInput: TraceInput?
+    private var rowsAtLastTick = 0
+
+    init(
+        options: TraceImportOptions, problems: ProblemLog, storedBytesTotal: Int64?,
+        progress: ((TraceImportProgress) -> Void)?, sortMemoryBytes: Int
+    ) {
+        self.options = options
+        self.problems = problems
+        self.storedBytesTotal = storedBytesTotal
+        progressHandler = progress
+        arrivals = ExternalSorter(
+            memoryBudgetBytes: sortMemoryBytes, temporaryDirectory: options.temporaryDirectory, label: "arrivals")
+    }
+
+    /// Appends the record in `encoder` to the arrival sort.
+    @inline(__always)
+    func emit(arrivalSeconds: Double, group: UInt64, rank: UInt64) throws(TraceImportError) {
+        try arrivals.append(SortKey(arrivalSeconds: arrivalSeconds, group: group, rank: rank), encoder.bytes)
+    }
+
+    // MARK: - Progress
+
+    func beginInput(_ input: TraceInput) {
+        currentInput = input
+    }
+
+    func endInput(_ input: TraceInput) {
+        storedBytesFinished += input.storedSizeBytes ?? input.storedBytesConsumed
+        currentInput = nil
+    }
+
+    /// Reports progress every 64 Ki rows (cheap enough to call on every row).
+    @inline(__always)
+    func tick(rows: Int) {
+        guard progressHandler != nil, rows &- rowsAtLastTick >= 65_536 else { return }
+        rowsAtLastTick = rows
+        report(rows: rows)
+    }
+
+    func report(rows: Int, phase: TraceImportProgress.Phase = .reading, tasksWritten: Int = 0) {
+        guard let progressHandler else { return }
+        let read = storedBytesFinished + (currentInput?.storedBytesConsumed ?? 0)
+        progressHandler(TraceImportProgress(
+            phase: phase, storedBytesRead: read, storedBytesTotal: storedBytesTotal, rows: rows,
+            tasksWritten: tasksWritten))
+    }
+}
+
+/// A reader of one trace format: rows in, task records out (into the context's arrival sort).
+protocol TraceFormatReader: AnyObject {
+    /// How the format's files are split into fields.
+    var dialect: CSVDialect { get }
+    /// Data rows read (comments and headers excluded).
+    var rows: Int { get }
+    /// Distinct jobs seen.
+    var jobs: Int { get }
+    /// Distinct tasks found in the input.
+    var tasksSeen: Int { get }
+    /// Reads one logical file (inputs are read in order, as one stream).
+    func read(_ csv: CSVReader) throws(TraceImportError)
+    /// Emits what is left once every input was read.
+    func finish() throws(TraceImportError)
+    /// The format's own counts, in report order.
+    func summaryEntries() -> [(String, TraceImportSummary.Value)]
+}

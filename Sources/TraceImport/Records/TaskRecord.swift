@@ -1,0 +1,93 @@
+/// The fixed part of a task on its way from a format reader, through the
+/// arrival sort, to the workload writer. Arrival is the sort key, so it is not
+/// repeated here.
+struct TaskRecordHeader {
+    /// Runtime in the trace, seconds; NaN when the trace does not give one.
+    var runtimeSeconds: Double
+    /// Cores the task uses while it runs (instance counts already applied).
+    var cores: Double
+    /// Memory needed while it runs.
+    var memoryBytes: Int64
+    /// Fingerprint of the attribute chosen by `--origin-key`.
+    var originKey: UInt64
+    /// How many later tasks depend on this one (`unknownDependents` when the
+    /// format cannot tell in advance).
+    var dependentCount: UInt32
+    var flags: TaskRecordFlags
+
+    static let unknownDependents = UInt32.max
+}
+
+/// Facts about a task record that change how it is mapped.
+struct TaskRecordFlags: OptionSet {
+    let rawValue: UInt32
+    /// The task arrived before the trace window (its arrival was clamped to 0).
+    static let beforeTrace = TaskRecordFlags(rawValue: 1 << 0)
+    /// The task is part of a DAG: volume decisions are taken per job.
+    static let dagMember = TaskRecordFlags(rawValue: 1 << 1)
+}
+
+/// Encodes task records into a reused buffer: the header, the job id, the
+/// task id, then each dependency id, in that order.
+final class TaskRecordEncoder {
+    private let builder = RecordBuilder()
+    static let dependencyCountOffset = 40
+
+    /// The encoded record (valid until the next `begin`).
+    var bytes: UnsafeRawBufferPointer { builder.bytes }
+
+    /// Starts a record; the job and task ids must follow.
+    func begin(_ header: TaskRecordHeader, jobId: UnsafeRawBufferPointer, taskId: UnsafeRawBufferPointer) {
+        builder.reset()
+        builder.append(header.runtimeSeconds)
+        builder.append(header.cores)
+        builder.append(header.memoryBytes)
+        builder.append(header.originKey)
+        builder.append(header.dependentCount)
+        builder.append(header.flags.rawValue)
+        builder.append(UInt32(0))
+        builder.appendBytes(jobId)
+        builder.appendBytes(taskId)
+    }
+
+    /// Adds a dependency (a task id of the same job, on an earlier record).
+    func appendDependency(_ taskId: UnsafeRawBufferPointer) {
+        let count = builder.bytes.loadUnaligned(fromByteOffset: Self.dependencyCountOffset, as: UInt32.self)
+        builder.store(count &+ 1, at: Self.dependencyCountOffset)
+        builder.appendBytes(taskId)
+    }
+}
+
+/// Reads a record written by `TaskRecordEncoder` (borrowed bytes).
+struct TaskRecordView {
+    let header: TaskRecordHeader
+    let dependencyCount: Int
+    let jobId: UnsafeRawBufferPointer
+    let taskId: UnsafeRawBufferPointer
+    private let dependencyStart: Int
+    private let bytes: UnsafeRawBufferPointer
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        var cursor = RecordCursor(bytes)
+        let runtime = cursor.readDouble()
+        let cores = cursor.readDouble()
+        let memory = cursor.read(Int64.self)
+        let originKey = cursor.read(UInt64.self)
+        let dependents = cursor.read(UInt32.self)
+        let flags = TaskRecordFlags(rawValue: cursor.read(UInt32.self))
+        header = TaskRecordHeader(
+            runtimeSeconds: runtime, cores: cores, memoryBytes: memory, originKey: originKey,
+            dependentCount: dependents, flags: flags)
+        dependencyCount = Int(cursor.read(UInt32.self))
+        jobId = cursor.readBytes()
+        taskId = cursor.readBytes()
+        dependencyStart = cursor.offset
+    }
+
+    /// Calls `body` with each dependency's task id.
+    func forEachDependency(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var cursor = RecordCursor(UnsafeRawBufferPointer(rebasing: bytes[dependencyStart...]))
+        for _ in 0..<dependencyCount { try body(cursor.readBytes()) }
+    }
+}

@@ -1,0 +1,3 @@
+import ArgumentParser
+
+struct ImportCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "import", abstract: "Import traces and topologies into the canonical format.", subcommands: [ImportTraceCommand.self]) }

@@ -1,0 +1,8 @@
+import EdgeSimTestSupport
+import Testing
+
+@testable import TraceImport
+
+@Suite("ExternalSorter")
+struct ExternalSorterTests {
+}
