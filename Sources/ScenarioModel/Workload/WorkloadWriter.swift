@@ -45,12 +45,11 @@ public final class WorkloadWriter {
     /// - Throws: `ScenarioError.invalid` when the task is out of arrival order
     ///   or has invalid values (nothing is written for it), `.io` on write errors.
     public func append(_ task: WorkloadTask) throws(ScenarioError) {
-        let location = SourceLocation(path: output.path, line: tasksWritten + 3)
-        func reject(_ message: String) -> ScenarioError {
-            .invalid([ValidationIssue(location, "task '\(task.taskId)': \(message)")])
-        }
         if let problem = task.problems(previousArrival: previousArrival).first {
-            throw reject("\(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")
+            let location = SourceLocation(path: output.path, line: tasksWritten + 3)
+            throw .invalid([ValidationIssue(
+                location,
+                "task '\(task.taskId)': \(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")])
         }
         previousArrival = task.arrivalSeconds
         try ScenarioError.catching {
@@ -72,7 +71,9 @@ public final class WorkloadWriter {
             try output.write(byte: UInt8(ascii: ","))
             if let deadline = task.relativeDeadlineSeconds { try output.write(double: deadline) }
             try output.write(byte: UInt8(ascii: ","))
-            if !task.dependencies.isEmpty {
+            if task.dependencies.count == 1 {
+                try writeField(task.dependencies[0])
+            } else if !task.dependencies.isEmpty {
                 try writeField(task.dependencies.joined(separator: String(WorkloadFormat.dependencySeparator)))
             }
             try output.write(byte: UInt8(ascii: "\n"))
@@ -92,8 +93,13 @@ public final class WorkloadWriter {
 
     /// Writes a text field, quoting it (RFC 4180) only when it needs quotes.
     private func writeField(_ text: String) throws(StreamingIOError) {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.utf8.first == 0x20 || text.utf8.last == 0x20
+        var needsQuotes = text.utf8.first == 0x20 || text.utf8.last == 0x20
+        if !needsQuotes {
+            for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+        }
         guard needsQuotes else {
             try output.write(text)
             return

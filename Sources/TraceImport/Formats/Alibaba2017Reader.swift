@@ -18,8 +18,8 @@ final class Alibaba2017Reader: TraceFormatReader {
     let dialect = CSVDialect.comma
     private let context: ImportContext
     private let options: TraceImportOptions
-    private var jobSet = UInt64Set()
-    private var taskSet = UInt64Set(minimumCapacity: 1 << 14)
+    private let jobSet = UInt64Set()
+    private let taskSet = UInt64Set(minimumCapacity: 1 << 14)
     private var sequence: UInt64 = 0
     private let jobIdBuilder = RecordBuilder(capacity: 64)
     private let taskIdBuilder = RecordBuilder(capacity: 64)
@@ -72,7 +72,7 @@ final class Alibaba2017Reader: TraceFormatReader {
         var instances = try csv.int64Field(Field.instances) ?? 0
         let planCPU = try csv.nonNegativeDouble(Field.planCPU, "plan_cpu")
         let planMemory = try csv.nonNegativeDouble(Field.planMemory, "plan_mem")
-        let key = Google2011TaskTable.key(job: job, index: task)
+        let key = PairKey.make(job, task)
         guard taskSet.insert(key) else {
             duplicateTasks += 1
             throw csv.malformedRow("duplicate task (job_id \(job), task_id \(task))")

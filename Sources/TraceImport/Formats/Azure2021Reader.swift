@@ -17,8 +17,8 @@ final class Azure2021Reader: TraceFormatReader {
     let dialect = CSVDialect.comma
     private let context: ImportContext
     private let options: TraceImportOptions
-    private var functionSet = UInt64Set()
-    private var appSet = UInt64Set()
+    private let functionSet = UInt64Set()
+    private let appSet = UInt64Set()
     private let jobIdBuilder = RecordBuilder(capacity: 256)
     private let taskIdBuilder = RecordBuilder(capacity: 256)
     private var previousEnd = -Double.infinity

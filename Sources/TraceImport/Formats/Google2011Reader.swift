@@ -8,9 +8,9 @@ import StreamingIO
 /// memory request × machine memory (the latest non-empty requests). Rows are
 /// time-ordered, but a task is only known at its terminal event: completed
 /// tasks go into the arrival sort keyed by (first SUBMIT time, SUBMIT order).
-/// Open tasks are kept in a table (memory grows with tasks open at the same
-/// time, not with the trace); finished task keys are kept as 8-byte entries so
-/// that a resubmission after completion never produces a duplicate task.
+/// Open tasks (including ones whose attempt ended without completing them,
+/// which may be resubmitted) are kept in a table; completed tasks cost one bit,
+/// so that events after completion (a resubmission) never produce a duplicate.
 final class Google2011Reader: TraceFormatReader {
     enum Field {
         static let time = 0, missingInfo = 1, job = 2, index = 3, machine = 4, event = 5, user = 6
@@ -25,9 +25,6 @@ final class Google2011Reader: TraceFormatReader {
     private let context: ImportContext
     private let options: TraceImportOptions
     private let table = Google2011TaskTable()
-    private var finished = UInt64Set(minimumCapacity: 1 << 16)
-    private var jobSet = UInt64Set(minimumCapacity: 1 << 12)
-    private var lastJob: Int64 = -1
     private var logicalJobs: [Int64: UInt64] = [:]
     private var submitSequence: UInt64 = 0
     private let jobIdBuilder = RecordBuilder(capacity: 64)
@@ -37,8 +34,13 @@ final class Google2011Reader: TraceFormatReader {
 
     private(set) var rows = 0
     private(set) var tasksSeen = 0
-    var jobs: Int { jobSet.count }
-    private var eventCounts = [Int](repeating: 0, count: 9)
+    var jobs: Int { table.jobCount }
+    /// Rows per event type 0...8 (manually managed: updated on every row).
+    private let eventCounts: UnsafeMutablePointer<Int> = {
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 9)
+        counts.initialize(repeating: 0, count: 9)
+        return counts
+    }()
     private var rowsTimeZero = 0
     private var rowsAfterTrace = 0
     private var rowsWithoutSubmit = 0
@@ -50,6 +52,10 @@ final class Google2011Reader: TraceFormatReader {
     private var endedOtherwise = [Int](repeating: 0, count: 7)
     private var jobEventRows = 0
     private var jobEventJobs = 0
+
+    deinit {
+        eventCounts.deallocate()
+    }
 
     init(context: ImportContext) {
         self.context = context
@@ -106,72 +112,80 @@ final class Google2011Reader: TraceFormatReader {
             throw csv.malformedRow("field 6: event type must be 0...8, found \(eventValue)", field: Field.event)
         }
         guard time >= 0 else { throw csv.malformedRow("field 1: time must be >= 0", field: Field.time) }
+        guard index >= 0 && index < Google2011TaskTable.maximumTaskIndex else {
+            throw csv.malformedRow(
+                "field 4: task index must be 0...\(Google2011TaskTable.maximumTaskIndex - 1), found \(index)",
+                field: Field.index)
+        }
         let event = Int(eventValue)
         eventCounts[event] += 1
         if time == 0 { rowsTimeZero += 1 }
         if time == Self.afterTrace { rowsAfterTrace += 1 }
-        if job != lastJob {
-            jobSet.insert(UInt64(bitPattern: job))
-            lastJob = job
-        }
-        let key = Google2011TaskTable.key(job: job, index: index)
-        guard let stateIndex = table.find(key) else {
-            if finished.contains(key) {
+        let jobNumber = table.job(job)
+        let taskIndex = Int(index)
+        guard let stateIndex = table.find(job: jobNumber, index: taskIndex) else {
+            if table.isFinished(job: jobNumber, index: taskIndex) {
                 eventsAfterCompletion += 1
             } else if event == 0 {
-                try submitNew(csv, key: key, job: job, index: index, time: time)
+                try submitNew(csv, jobNumber: jobNumber, job: job, index: index, time: time)
             } else {
                 rowsWithoutSubmit += 1
             }
             return
         }
+        let state = table.state(stateIndex)
         switch event {
         case 0:  // SUBMIT again: a resubmission after an attempt ended.
             tasksResubmitted += 1
-            table[stateIndex].scheduleMicros = -1
-            try updateRequests(csv, stateIndex)
+            state.pointee.scheduleMicros = -1
+            try updateRequests(csv, state)
         case 1:  // SCHEDULE: a new attempt starts.
-            table[stateIndex].scheduleMicros = time == Self.afterTrace ? -1 : time
-            if needsMachine, let machine = try csv.int64Field(Field.machine) { table[stateIndex].machine = machine }
-            try updateRequests(csv, stateIndex)
+            state.pointee.scheduleMicros = time == Self.afterTrace ? -1 : time
+            if needsMachine, let machine = try csv.int64Field(Field.machine) {
+                state.pointee.originKey = ByteFingerprint.of(machine)
+            }
+            try updateRequests(csv, state)
         case 7, 8:  // UPDATE_PENDING, UPDATE_RUNNING: requests may change.
-            try updateRequests(csv, stateIndex)
+            try updateRequests(csv, state)
         default:  // 2 EVICT, 3 FAIL, 4 FINISH, 5 KILL, 6 LOST: the attempt ends.
             if options.terminalEvents.contains(eventType: event) {
-                try complete(key: key, stateIndex: stateIndex, endMicros: time)
+                let completed = state.pointee
+                table.complete(job: jobNumber, index: taskIndex)
+                try complete(completed, endMicros: time)
             } else {
-                table[stateIndex].scheduleMicros = -1
-                table[stateIndex].lastEnd = UInt8(event)
+                state.pointee.scheduleMicros = -1
+                state.pointee.lastEnd = UInt8(event)
             }
         }
     }
 
-    private func submitNew(_ csv: CSVReader, key: UInt64, job: Int64, index: Int64, time: Int64) throws(TraceImportError) {
+    private func submitNew(
+        _ csv: CSVReader, jobNumber: Int, job: Int64, index: Int64, time: Int64
+    ) throws(TraceImportError) {
         tasksSeen += 1
-        var user: UInt64 = 0
-        if needsUser { user = csv.withFieldBytes(Field.user) { ByteFingerprint.of($0) } }
-        let stateIndex = table.insert(key, Google2011TaskTable.State(
+        var originKey: UInt64 = 0
+        if needsUser { originKey = csv.withFieldBytes(Field.user) { ByteFingerprint.of($0) } }
+        let stateIndex = table.insert(job: jobNumber, index: Int(index), Google2011TaskTable.State(
             job: job, index: index, arrivalMicros: time, submitSequence: submitSequence, scheduleMicros: -1,
-            cpuRequest: 0, memoryRequest: 0, machine: -1, user: user, lastEnd: 0, hasRequest: false))
+            cpuRequest: 0, memoryRequest: 0, originKey: originKey, lastEnd: 0, hasRequest: false))
         submitSequence += 1
-        try updateRequests(csv, stateIndex)
+        try updateRequests(csv, table.state(stateIndex))
     }
 
     @inline(__always)
-    private func updateRequests(_ csv: CSVReader, _ stateIndex: Int) throws(TraceImportError) {
+    private func updateRequests(
+        _ csv: CSVReader, _ state: UnsafeMutablePointer<Google2011TaskTable.State>
+    ) throws(TraceImportError) {
         if let cpu = try csv.nonNegativeDouble(Field.cpu, "CPU request") {
-            table[stateIndex].cpuRequest = cpu
-            table[stateIndex].hasRequest = true
+            state.pointee.cpuRequest = cpu
+            state.pointee.hasRequest = true
         }
         if let memory = try csv.nonNegativeDouble(Field.memory, "memory request") {
-            table[stateIndex].memoryRequest = memory
+            state.pointee.memoryRequest = memory
         }
     }
 
-    private func complete(key: UInt64, stateIndex: Int, endMicros: Int64) throws(TraceImportError) {
-        let state = table[stateIndex]
-        table.remove(key)
-        finished.insert(key)
+    private func complete(_ state: Google2011TaskTable.State, endMicros: Int64) throws(TraceImportError) {
         tasksCompleted += 1
         var runtime = Double.nan
         if state.scheduleMicros >= 0 && endMicros != Self.afterTrace && endMicros >= state.scheduleMicros {
@@ -190,8 +204,7 @@ final class Google2011Reader: TraceFormatReader {
         Conversions.appendDecimal(state.index, to: taskIdBuilder)
         let originKey: UInt64
         switch options.originKey {
-        case .user: originKey = state.user
-        case .machine: originKey = state.machine >= 0 ? ByteFingerprint.of(state.machine) : ByteFingerprint.of(jobIdBuilder.bytes)
+        case .user, .machine: originKey = state.originKey != 0 ? state.originKey : ByteFingerprint.of(jobIdBuilder.bytes)
         case .logicalJob: originKey = logicalJobs[state.job] ?? ByteFingerprint.of(jobIdBuilder.bytes)
         default: originKey = ByteFingerprint.of(jobIdBuilder.bytes)
         }

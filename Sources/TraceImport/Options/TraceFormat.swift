@@ -22,6 +22,14 @@ public enum TraceFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The resolution of the trace's timestamps (ticks per second), when it is
+    /// finer than a second and exact (Google: µs); shifted arrivals are rounded to it so
+    /// that `5611.824443 - 5611.824441` is written as `2e-06`, not as the
+    /// binary noise of the subtraction.
+    var arrivalTicksPerSecond: Double? {
+        self == .google2011 ? 1e6 : nil
+    }
+
     /// Whether the format has job DAGs (dependencies between tasks).
     public var hasDependencies: Bool {
         self == .alibaba2018 || self == .swf

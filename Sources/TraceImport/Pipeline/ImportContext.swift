@@ -46,9 +46,37 @@ final class ImportContext {
             memoryBudgetBytes: sortMemoryBytes, temporaryDirectory: options.temporaryDirectory, label: "arrivals")
     }
 
-    /// Appends the record in `encoder` to the arrival sort.
+    /// Records that a reader already knows will be dropped (counted the way
+    /// the assembler would count them), so they are never sorted.
+    struct EarlyDrops {
+        var beforeTrace = 0
+        var droppedBeforeTrace = 0
+        var runtimeUnknown = 0
+        var droppedRuntimeUnknown = 0
+    }
+
+    private(set) var earlyDrops = EarlyDrops()
+
+    /// Appends the record in `encoder` to the arrival sort, unless the options
+    /// drop it whatever happens to other tasks (standalone tasks from before
+    /// the trace with `--before-trace drop`, or without a runtime with
+    /// `--unknown-runtime drop`): those are only counted.
     @inline(__always)
     func emit(arrivalSeconds: Double, group: UInt64, rank: UInt64) throws(TraceImportError) {
+        if encoder.isStandalone {
+            let beforeTrace = encoder.flags.contains(.beforeTrace)
+            if beforeTrace && options.beforeTrace == .drop {
+                earlyDrops.beforeTrace += 1
+                earlyDrops.droppedBeforeTrace += 1
+                return
+            }
+            if encoder.runtimeSeconds.isNaN && options.unknownRuntime == .drop {
+                if beforeTrace { earlyDrops.beforeTrace += 1 }
+                earlyDrops.runtimeUnknown += 1
+                earlyDrops.droppedRuntimeUnknown += 1
+                return
+            }
+        }
         try arrivals.append(SortKey(arrivalSeconds: arrivalSeconds, group: group, rank: rank), encoder.bytes)
     }
 

@@ -83,7 +83,8 @@ public final class TraceImporter {
         context.report(rows: reader.rows, phase: .writing)
 
         let stream = try context.arrivals.finish()
-        let assembler = WorkloadAssembler(options: options, writer: writer)
+        let assembler = WorkloadAssembler(options: options, format: format, writer: writer)
+        assembler.add(context.earlyDrops)
         try assembler.consume(stream)
         try TraceImportError.catching { try writer.commit() }
         context.report(rows: reader.rows, phase: .writing, tasksWritten: assembler.tasksWritten)

@@ -49,8 +49,11 @@ final class WorkloadAssembler {
     private(set) var firstArrivalSeconds: Double?
     private(set) var lastArrivalSeconds: Double?
 
-    init(options: TraceImportOptions, writer: WorkloadWriter) {
+    private let arrivalTicksPerSecond: Double?
+
+    init(options: TraceImportOptions, format: TraceFormat, writer: WorkloadWriter) {
         self.options = options
+        arrivalTicksPerSecond = format.arrivalTicksPerSecond
         self.writer = writer
         inputBytesGenerator = SeededGenerator(seed: options.seed, stream: Stream.inputBytes.rawValue)
         outputBytesGenerator = SeededGenerator(seed: options.seed, stream: Stream.outputBytes.rawValue)
@@ -153,7 +156,12 @@ final class WorkloadAssembler {
         let header = record.header
         let zero = originSeconds ?? arrivalSeconds
         originSeconds = zero
-        var arrival = (arrivalSeconds - zero) * options.timeScale
+        var arrival = arrivalSeconds - zero
+        if let ticks = arrivalTicksPerSecond, arrival != 0 {
+            // Dividing an integer by the tick rate gives the double nearest to the decimal value.
+            arrival = (arrival * ticks).rounded() / ticks
+        }
+        arrival *= options.timeScale
         if arrival < 0 {
             arrival = 0
             arrivalsClampedToZero += 1
@@ -202,6 +210,14 @@ final class WorkloadAssembler {
         case .random:
             return nodes[Int(originGenerator.next().multipliedFullWidth(by: count).high)]
         }
+    }
+
+    /// Adds the counts of records the readers dropped before sorting.
+    func add(_ early: ImportContext.EarlyDrops) {
+        tasksBeforeTrace += early.beforeTrace
+        droppedBeforeTrace += early.droppedBeforeTrace
+        tasksRuntimeUnknown += early.runtimeUnknown
+        droppedRuntimeUnknown += early.droppedRuntimeUnknown
     }
 
     /// The mapping counts, in report order.

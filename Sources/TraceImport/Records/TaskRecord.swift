@@ -50,6 +50,24 @@ final class TaskRecordEncoder {
         builder.appendBytes(taskId)
     }
 
+    /// True when the record being encoded has no dependencies and no dependents
+    /// (dropping it cannot affect another task).
+    var isStandalone: Bool {
+        let bytes = builder.bytes
+        return bytes.loadUnaligned(fromByteOffset: 32, as: UInt32.self) == 0
+            && bytes.loadUnaligned(fromByteOffset: Self.dependencyCountOffset, as: UInt32.self) == 0
+    }
+
+    /// The runtime of the record being encoded (NaN when unknown).
+    var runtimeSeconds: Double {
+        Double(bitPattern: builder.bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+    }
+
+    /// The flags of the record being encoded.
+    var flags: TaskRecordFlags {
+        TaskRecordFlags(rawValue: builder.bytes.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
+    }
+
     /// Adds a dependency (a task id of the same job, on an earlier record).
     func appendDependency(_ taskId: UnsafeRawBufferPointer) {
         let count = builder.bytes.loadUnaligned(fromByteOffset: Self.dependencyCountOffset, as: UInt32.self)

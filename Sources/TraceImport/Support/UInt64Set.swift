@@ -2,10 +2,12 @@
 /// hot per-row membership tests (distinct jobs, finished tasks).
 ///
 /// Unlike `Set<UInt64>`, hashing is a fixed multiply-shift (no per-process
-/// seed, no SipHash), and memory is one word per slot at most 50 % load.
-struct UInt64Set {
-    private var slots: [UInt64]
-    private var mask: Int
+/// seed, no SipHash), memory is one word per slot at most 50 % load, and the
+/// slots live in manually managed memory (no exclusivity or uniqueness checks
+/// per call).
+final class UInt64Set {
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var capacity: Int
     private var containsZero = false
     /// The number of values in the set.
     private(set) var count = 0
@@ -13,25 +15,32 @@ struct UInt64Set {
     init(minimumCapacity: Int = 1024) {
         var capacity = 16
         while capacity < minimumCapacity * 2 { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
-        mask = capacity - 1
+        self.capacity = capacity
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        slots.deallocate()
     }
 
     @inline(__always)
-    private func home(_ value: UInt64) -> Int {
+    private static func home(_ value: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// Inserts `value`; returns true when it was not there before.
     @discardableResult
     @inline(__always)
-    mutating func insert(_ value: UInt64) -> Bool {
+    func insert(_ value: UInt64) -> Bool {
         if value == 0 {
             defer { containsZero = true }
             if !containsZero { count += 1 }
             return !containsZero
         }
-        var index = home(value)
+        let slots = self.slots
+        let mask = capacity - 1
+        var index = Self.home(value, mask: mask)
         while true {
             let slot = slots[index]
             if slot == value { return false }
@@ -40,7 +49,7 @@ struct UInt64Set {
         }
         slots[index] = value
         count += 1
-        if count * 2 > slots.count { grow() }
+        if count * 2 > capacity { grow() }
         return true
     }
 
@@ -48,7 +57,9 @@ struct UInt64Set {
     @inline(__always)
     func contains(_ value: UInt64) -> Bool {
         if value == 0 { return containsZero }
-        var index = home(value)
+        let slots = self.slots
+        let mask = capacity - 1
+        var index = Self.home(value, mask: mask)
         while true {
             let slot = slots[index]
             if slot == value { return true }
@@ -57,14 +68,18 @@ struct UInt64Set {
         }
     }
 
-    private mutating func grow() {
+    private func grow() {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
-        for value in old where value != 0 {
-            var index = home(value)
+        let oldCapacity = capacity
+        capacity *= 2
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for position in 0..<oldCapacity where old[position] != 0 {
+            var index = Self.home(old[position], mask: mask)
             while slots[index] != 0 { index = (index + 1) & mask }
-            slots[index] = value
+            slots[index] = old[position]
         }
+        old.deallocate()
     }
 }
