@@ -4,8 +4,10 @@ import StreamingIO
 ///
 /// 1. Parse task names into a DAG; drop duplicate rows, self and repeated
 ///    dependencies, and dependencies on task numbers the job does not have.
-/// 2. Break cycles deterministically: a depth-first search over tasks in
-///    (start time, task number, row) order drops each edge that closes a cycle.
+/// 2. Break cycles deterministically: a depth-first search from the latest
+///    task to the earliest (by start time, task number, row) drops each edge
+///    that closes a cycle, which is usually an earlier task "depending" on a
+///    later one.
 /// 3. In topological order, a task arrives at its start time, or later when a
 ///    predecessor arrives later (clamped and counted), and is written with a
 ///    rank that keeps equal arrivals in topological order.
@@ -202,9 +204,13 @@ final class Alibaba2018JobAssembler {
 
     /// Drops every dependency edge that closes a cycle (a back edge of a
     /// depth-first search); each dropped edge counts as one cycle broken.
+    ///
+    /// The search starts from the latest tasks, so it walks dependencies back
+    /// in time and the edge that closes a cycle is the one pointing forward
+    /// in time: an earlier task that names a later one as its parent.
     private func breakCycles(_ nodes: inout [Node], jobName: [UInt8]) {
         var colour = [UInt8](repeating: 0, count: nodes.count)  // 1 on the stack, 2 done
-        for root in searchOrder(nodes) where colour[root] == 0 {
+        for root in searchOrder(nodes).reversed() where colour[root] == 0 {
             var stack: [(node: Int, next: Int)] = [(root, 0)]
             colour[root] = 1
             while let top = stack.last {
