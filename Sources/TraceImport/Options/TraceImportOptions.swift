@@ -76,11 +76,13 @@ public struct TraceImportOptions: Sendable {
     // MARK: - Resources
 
     /// Memory for sorting, in bytes; beyond it, sorted runs spill to temporary files.
-    public var sortMemoryBytes = 64 << 20
+    public var sortMemoryBytes = 32 << 20
     /// Where sort runs go (default `$TMPDIR`, else `/tmp`).
     public var temporaryDirectory: String?
-    /// zlib level of a `.gz` output (1 fastest ... 9 smallest).
-    public var compressionLevel: Int32 = 6
+    /// zlib level of a `.gz` output (1 fastest ... 9 smallest). The default, 1,
+    /// costs a fifth of level 6's time for a file about 15 % larger (on
+    /// Google's bench file: 0.065 s vs 0.30 s for 15 MB of workload).
+    public var compressionLevel: Int32 = 1
     /// Compress the output on a worker thread.
     public var backgroundCompression = true
 

@@ -2,7 +2,8 @@ import StreamingIO
 
 /// Sorts variable-length records by `SortKey` within a memory budget.
 ///
-/// Records accumulate in one byte arena plus a small index; when the budget
+/// Records accumulate in 1 MiB arena blocks plus a small index (so growing
+/// never copies and never over-allocates by more than a block); when the budget
 /// would be exceeded, the index is sorted and the records are written as a
 /// sorted run to a temporary file. `finish()` merges the runs and what is
 /// still in memory (k-way, with a heap), so memory stays near the budget for
@@ -16,9 +17,12 @@ final class ExternalSorter {
     struct Entry {
         var key: SortKey
         var sequence: UInt64
-        var offset: Int
+        var bytes: UnsafeMutableRawPointer?
         var length: Int
     }
+
+    /// Arena block size: 1 MiB, or a sixteenth of a small budget (at least 4 KiB).
+    let blockBytes: Int
 
     /// The most runs merged at once; more runs are merged in several passes.
     static let maximumFanIn = 32
@@ -27,9 +31,11 @@ final class ExternalSorter {
     private let temporaryParent: String?
     private let label: String
     private var folder: TemporaryFolder?
-    private var arena: UnsafeMutableRawPointer?
-    private var arenaCapacity = 0
-    private var arenaUsed = 0
+    /// Arena blocks; records never straddle blocks (large ones get their own).
+    private var blocks: [(start: UnsafeMutableRawPointer, capacity: Int)] = []
+    private var currentBlock = -1
+    private var blockUsed = 0
+    private var arenaBytes = 0
     private var entries: [Entry] = []
     private var runs: [String] = []
     private var sequence: UInt64 = 0
@@ -50,17 +56,18 @@ final class ExternalSorter {
     ///   - label: A name for run files and messages.
     init(memoryBudgetBytes: Int, temporaryDirectory: String?, label: String) {
         self.memoryBudgetBytes = max(memoryBudgetBytes, 64 * 1024)
+        blockBytes = max(4096, min(1 << 20, self.memoryBudgetBytes / 16))
         temporaryParent = temporaryDirectory
         self.label = label
     }
 
     deinit {
-        arena?.deallocate()
+        for block in blocks { block.start.deallocate() }
     }
 
-    /// Bytes held in memory now.
+    /// Bytes held in memory now (arena blocks in use and the index).
     var memoryInUse: Int {
-        arenaUsed + entries.count * MemoryLayout<Entry>.stride
+        arenaBytes + entries.capacity * MemoryLayout<Entry>.stride
     }
 
     /// Adds one record.
@@ -68,31 +75,41 @@ final class ExternalSorter {
     /// - Throws: `TraceImportError.io` when a run cannot be written.
     func append(_ key: SortKey, _ payload: UnsafeRawBufferPointer) throws(TraceImportError) {
         precondition(!finished, "append after finish")
-        let needed = payload.count + MemoryLayout<Entry>.stride
+        let newBlock = currentBlock < 0 || blockUsed + payload.count > blocks[currentBlock].capacity
+        let allocates = newBlock && currentBlock + 1 >= blocks.count
+        let needed = (allocates ? max(payload.count, blockBytes) : 0)
+            + (entries.count == entries.capacity ? entries.capacity * MemoryLayout<Entry>.stride : 0)
         if memoryInUse + needed > memoryBudgetBytes && !entries.isEmpty {
             try spill()
         }
-        if arenaUsed + payload.count > arenaCapacity { growArena(toHold: arenaUsed + payload.count) }
+        let destination = storage(for: payload.count)
         if payload.count > 0 {
-            (arena! + arenaUsed).copyMemory(from: payload.baseAddress!, byteCount: payload.count)
+            destination.copyMemory(from: payload.baseAddress!, byteCount: payload.count)
         }
-        entries.append(Entry(key: key, sequence: sequence, offset: arenaUsed, length: payload.count))
-        arenaUsed += payload.count
+        entries.append(Entry(key: key, sequence: sequence, bytes: destination, length: payload.count))
         sequence += 1
         recordCount += 1
     }
 
-    private func growArena(toHold bytes: Int) {
-        var capacity = max(arenaCapacity * 2, 1 << 20)
-        while capacity < bytes { capacity *= 2 }
-        capacity = max(min(capacity, memoryBudgetBytes), bytes)
-        let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        if let arena {
-            larger.copyMemory(from: arena, byteCount: arenaUsed)
-            arena.deallocate()
+    /// Room for `count` bytes in the current block, or in the next (reused or new) one.
+    private func storage(for count: Int) -> UnsafeMutableRawPointer {
+        if currentBlock >= 0 && blockUsed + count <= blocks[currentBlock].capacity {
+            defer { blockUsed += count }
+            return blocks[currentBlock].start + blockUsed
         }
-        arena = larger
-        arenaCapacity = capacity
+        currentBlock += 1
+        if currentBlock < blocks.count && blocks[currentBlock].capacity < count {
+            blocks[currentBlock].start.deallocate()
+            arenaBytes -= blocks[currentBlock].capacity
+            blocks.remove(at: currentBlock)
+        }
+        if currentBlock == blocks.count {
+            let capacity = max(count, blockBytes)
+            blocks.append((UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16), capacity))
+            arenaBytes += capacity
+        }
+        blockUsed = count
+        return blocks[currentBlock].start
     }
 
     private func sortEntries() {
@@ -112,14 +129,16 @@ final class ExternalSorter {
         for entry in entries {
             try writer.write(
                 key: entry.key, sequence: entry.sequence,
-                payload: UnsafeRawBufferPointer(start: arena! + entry.offset, count: entry.length))
+                payload: UnsafeRawBufferPointer(start: entry.bytes, count: entry.length))
         }
         try writer.commit()
         spilledBytes += writer.payloadBytes
         runs.append(path)
         spilledRuns += 1
         entries.removeAll(keepingCapacity: true)
-        arenaUsed = 0
+        // Blocks are kept for the next run.
+        currentBlock = -1
+        blockUsed = 0
     }
 
     private func temporaryFolder() throws(TraceImportError) -> TemporaryFolder {
@@ -138,7 +157,7 @@ final class ExternalSorter {
         finished = true
         if runs.isEmpty {
             sortEntries()
-            return SortedStream(sources: [MemorySource(entries: entries, arena: arena)])
+            return SortedStream(sources: [MemorySource(entries: entries)])
         }
         if !entries.isEmpty && runs.count + 1 > Self.maximumFanIn { try spill() }
         while runs.count > Self.maximumFanIn { try mergePass() }
@@ -147,7 +166,7 @@ final class ExternalSorter {
         for run in runs { sources.append(try RunReader(path: run, bufferBytes: bufferBytes)) }
         if !entries.isEmpty {
             sortEntries()
-            sources.append(MemorySource(entries: entries, arena: arena))
+            sources.append(MemorySource(entries: entries))
         }
         return SortedStream(sources: sources)
     }

@@ -92,20 +92,18 @@ final class SortedStream {
 /// The sorter's in-memory records, already sorted.
 final class MemorySource: SortedSource {
     private let entries: [ExternalSorter.Entry]
-    private let arena: UnsafeMutableRawPointer?
     private var index = -1
 
-    init(entries: [ExternalSorter.Entry], arena: UnsafeMutableRawPointer?) {
+    /// The entries point into the sorter's arena, which must outlive this source.
+    init(entries: [ExternalSorter.Entry]) {
         self.entries = entries
-        self.arena = arena
     }
 
     var key: SortKey { entries[index].key }
     var sequence: UInt64 { entries[index].sequence }
     var payload: UnsafeRawBufferPointer {
         let entry = entries[index]
-        guard let arena else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: arena + entry.offset, count: entry.length)
+        return UnsafeRawBufferPointer(start: entry.bytes, count: entry.length)
     }
 
     func advance() throws(TraceImportError) -> Bool {

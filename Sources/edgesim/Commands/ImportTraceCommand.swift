@@ -156,14 +156,14 @@ struct ImportTraceCommand: ParsableCommand {
 
     // MARK: - Resources
 
-    @Option(help: "Memory for sorting in MiB; beyond it sorted runs spill to temporary files (default 64).")
-    var sortMemoryMib = 64
+    @Option(help: "Memory for sorting in MiB; beyond it sorted runs spill to temporary files (default 32).")
+    var sortMemoryMib = 32
 
     @Option(help: "Folder for temporary sort runs (default $TMPDIR, else /tmp).")
     var temporaryDirectory: String?
 
-    @Option(help: "gzip level of a .gz output, 1 (fastest) ... 9 (smallest); default 6.")
-    var compressionLevel: Int32 = 6
+    @Option(help: "gzip level of a .gz output, 1 (fastest, default) ... 9 (smallest).")
+    var compressionLevel: Int32 = 1
 
     @Flag(inversion: .prefixedNo, help: "Decompress inputs on a second thread while parsing (default on).")
     var readAhead = true
