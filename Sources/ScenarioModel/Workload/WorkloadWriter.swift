@@ -13,10 +13,10 @@ import StreamingIO
 /// try writer.commit()
 /// ```
 public final class WorkloadWriter {
-    private let output: OutputFile
-    private var previousArrival = -Double.infinity
+    let output: OutputFile
+    var previousArrival = -Double.infinity
     /// The number of tasks appended so far.
-    public private(set) var tasksWritten = 0
+    public internal(set) var tasksWritten = 0
     /// The destination path.
     public var path: String { output.path }
 
@@ -92,7 +92,7 @@ public final class WorkloadWriter {
     }
 
     /// Writes a text field, quoting it (RFC 4180) only when it needs quotes.
-    private func writeField(_ text: String) throws(StreamingIOError) {
+    func writeField(_ text: String) throws(StreamingIOError) {
         var needsQuotes = text.utf8.first == 0x20 || text.utf8.last == 0x20
         if !needsQuotes {
             for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {

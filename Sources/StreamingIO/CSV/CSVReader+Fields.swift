@@ -5,9 +5,11 @@ import Glibc
 extension CSVReader {
     // MARK: - Field bytes
 
-    /// The bytes of field `index` (borrowed, valid until the next record).
+    /// The bytes of field `index`, borrowed: valid until the next call to
+    /// `nextRecord()` (copy them to keep them). `withFieldBytes` scopes the
+    /// borrow instead.
     @inlinable @inline(__always)
-    func fieldBytes(_ index: Int) -> UnsafeRawBufferPointer {
+    public func fieldBytes(_ index: Int) -> UnsafeRawBufferPointer {
         let state = self.state
         precondition(index >= 0 && index < state.pointee.fieldCount, "field index out of range")
         let start = state.pointee.fieldStarts[index]

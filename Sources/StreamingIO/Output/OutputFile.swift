@@ -28,12 +28,30 @@ public final class OutputFile {
     private let temporaryPath: String?
     private let deflater: ZlibStream?
     private let compressor: BackgroundCompressor?
-    private var buffer: UnsafeMutableRawBufferPointer
     private var scratch: UnsafeMutableRawBufferPointer
-    private var count = 0
     private var isFinished = false
+    /// The write position, held by pointer: the per-byte path then has no
+    /// exclusivity checks on class properties.
+    private let cursor: UnsafeMutablePointer<Cursor>
+
+    private struct Cursor {
+        var buffer: UnsafeMutableRawBufferPointer
+        var count = 0
+        var bytesWritten: Int64 = 0
+    }
+
     /// Uncompressed bytes written so far.
-    public private(set) var bytesWritten: Int64 = 0
+    public var bytesWritten: Int64 { cursor.pointee.bytesWritten }
+
+    private var buffer: UnsafeMutableRawBufferPointer {
+        get { cursor.pointee.buffer }
+        set { cursor.pointee.buffer = newValue }
+    }
+
+    private var count: Int {
+        get { cursor.pointee.count }
+        set { cursor.pointee.count = newValue }
+    }
 
     static let bufferSize = 256 * 1024
 
@@ -76,14 +94,18 @@ public final class OutputFile {
         } else {
             compressor = nil
         }
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)
+        cursor = .allocate(capacity: 1)
+        cursor.initialize(to: Cursor(
+            buffer: UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)))
         scratch = UnsafeMutableRawBufferPointer.allocate(
             byteCount: deflater == nil || compressor != nil ? 0 : Self.bufferSize, alignment: 16)
     }
 
     deinit {
         compressor?.abandon()
-        buffer.deallocate()
+        cursor.pointee.buffer.deallocate()
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
         scratch.deallocate()
         if !isFinished, let temporaryPath {
             _ = unlink(temporaryPath)
@@ -99,13 +121,13 @@ public final class OutputFile {
             try flushBuffer()
             if bytes.count > buffer.count {
                 try emit(bytes)
-                bytesWritten += Int64(bytes.count)
+                cursor.pointee.bytesWritten += Int64(bytes.count)
                 return
             }
         }
         (buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
         count += bytes.count
-        bytesWritten += Int64(bytes.count)
+        cursor.pointee.bytesWritten += Int64(bytes.count)
     }
 
     /// Appends the bytes of `array`.
@@ -138,10 +160,11 @@ public final class OutputFile {
     /// Appends one byte.
     @inline(__always)
     public func write(byte: UInt8) throws(StreamingIOError) {
-        if count == buffer.count { try flushBuffer() }
-        buffer[count] = byte
-        count += 1
-        bytesWritten += 1
+        let cursor = self.cursor
+        if cursor.pointee.count == cursor.pointee.buffer.count { try flushBuffer() }
+        cursor.pointee.buffer[cursor.pointee.count] = byte
+        cursor.pointee.count += 1
+        cursor.pointee.bytesWritten += 1
     }
 
     /// Appends `value` in decimal.
@@ -165,7 +188,7 @@ public final class OutputFile {
             return length
         }
         count += written
-        bytesWritten += Int64(written)
+        cursor.pointee.bytesWritten += Int64(written)
     }
 
     /// Appends `value` in Swift's shortest round-trip decimal form; integral

@@ -1,150 +1,170 @@
 import StreamingIO
 
 extension Alibaba2018JobAssembler {
-    /// One record to write for a task: the task itself, one of its instances, or its join task.
-    private struct Member {
-        var suffix: [UInt8]?
-        var arrival: Double
-        var runtime: Double
-        var cores: Double
-        var memory: Int64
-        var machine: UInt64
+    /// What a task's records are: the task itself (instances scaled in), its
+    /// instance rows, or `count` identical instances.
+    private enum Members {
+        case single
+        case rows(count: Int)
+        case synthetic(count: Int)
+
+        var count: Int {
+            switch self {
+            case .single: return 1
+            case .rows(let count), .synthetic(let count): return count
+            }
+        }
+
+        /// Whether the records carry instance suffixes (and need a join task for dependents).
+        var isExpanded: Bool { count > 1 }
     }
 
-    /// How many records of `node` carry its dependencies (one, or one per instance).
-    private func memberCount(_ node: Node) -> Int {
-        guard options.instances == .expand else { return 1 }
-        if !node.instances.isEmpty { return node.instances.count }
-        return Int(min(max(node.row.instanceCount, 1), Int64(options.maximumInstancesPerTask)))
+    private func members(of node: Alibaba2018DAG.Node, _ job: Alibaba2018Job) -> Members {
+        guard options.instances == .expand else { return .single }
+        if node.instanceCount > 0 { return .rows(count: node.instanceCount) }
+        let declared = max(job.tasks[node.row].instanceCount, 1)
+        return declared > 1 ? .synthetic(count: Int(min(declared, Int64(options.maximumInstancesPerTask)))) : .single
     }
 
     /// Writes the job's records in topological order.
-    func emit(_ nodes: [Node], order: [Int], jobName: [UInt8]) throws(TraceImportError) {
-        let jobPrint = jobName.withUnsafeBytes { ByteFingerprint.of($0) }
+    func emit(_ job: Alibaba2018Job, _ dag: inout Alibaba2018DAG) throws(TraceImportError) {
+        let jobName = job.bytes(job.name)
+        let jobPrint = ByteFingerprint.of(jobName)
         let machineMemory = Double(options.machineMemoryBytes)
-        var references = [Int](repeating: 0, count: nodes.count)
-        for node in nodes {
-            let carriers = memberCount(node)
-            for dependency in node.dependencies where dependency >= 0 { references[dependency] += carriers }
+        // References to each task's handle (its single record or its join task).
+        dag.references.removeAll(keepingCapacity: true)
+        dag.references.append(contentsOf: repeatElement(0, count: dag.nodes.count))
+        dag.handleArrival.removeAll(keepingCapacity: true)
+        dag.handleArrival.append(contentsOf: repeatElement(0, count: dag.nodes.count))
+        for node in dag.nodes.indices {
+            let carriers = members(of: dag.nodes[node], job).count
+            for edge in dag.edgeRange(node) where dag.edges[edge] >= 0 { dag.references[dag.edges[edge]] += carriers }
         }
-        var handleArrival = [Double](repeating: 0, count: nodes.count)
-        for (position, index) in order.enumerated() {
-            let node = nodes[index]
-            let row = node.row
-            let beforeTrace = row.startSeconds < 0
+        for (position, index) in dag.order.enumerated() {
+            let node = dag.nodes[index]
+            let row = job.tasks[node.row]
             var arrival = Double(max(row.startSeconds, 0))
             var clamped = false
-            for dependency in node.dependencies where dependency >= 0 && handleArrival[dependency] > arrival {
-                arrival = handleArrival[dependency]
+            for edge in dag.edgeRange(index) where dag.edges[edge] >= 0 && dag.handleArrival[dag.edges[edge]] > arrival {
+                arrival = dag.handleArrival[dag.edges[edge]]
                 clamped = true
             }
-            if clamped { counts.arrivalsClamped += 1 }
+            if clamped { dag.counts.arrivalsClamped += 1 }
             var runtime = Double.nan
             if row.endSeconds != Int64.min && row.endSeconds >= row.startSeconds {
                 runtime = Double(row.endSeconds - row.startSeconds)
             } else {
-                counts.endBeforeStart += 1
+                dag.counts.endBeforeStart += 1
             }
             var instanceCount = row.instanceCount
             if instanceCount < 1 {
-                counts.instanceCountInvalid += 1
+                dag.counts.instanceCountInvalid += 1
                 instanceCount = 1
             }
-            if row.planCPU.isNaN || row.planMemory.isNaN { counts.tasksMissingPlan += 1 }
+            if row.planCPU.isNaN || row.planMemory.isNaN { dag.counts.tasksMissingPlan += 1 }
             let coresPerInstance = row.planCPU.isNaN ? 1 : row.planCPU / 100
             let memoryPerInstance = row.planMemory.isNaN ? 0 : row.planMemory / 100 * machineMemory
-            let isDAG = node.number != nil && (node.dependencies.contains { $0 >= 0 } || node.dependents > 0)
+            let isDAG = node.number >= 0 && (dag.edgeRange(index).contains { dag.edges[$0] >= 0 } || node.dependents > 0)
             var flags: TaskRecordFlags = isDAG ? .dagMember : []
-            if beforeTrace { flags.insert(.beforeTrace) }
-            let taskTypePrint = row.taskType.withUnsafeBytes { ByteFingerprint.of($0) }
-
-            var members: [Member] = []
-            if options.instances == .expand && !node.instances.isEmpty {
-                for instance in node.instances {
-                    var start = Double(max(instance.startSeconds, 0))
-                    if start < arrival {
-                        start = arrival
-                        counts.arrivalsClamped += 1
-                    }
-                    var instanceRuntime = Double.nan
-                    if instance.endSeconds != Int64.min && instance.endSeconds >= instance.startSeconds {
-                        instanceRuntime = Double(instance.endSeconds - instance.startSeconds)
-                    }
-                    members.append(Member(
-                        suffix: node.instances.count > 1 ? instance.instanceName : nil, arrival: start,
-                        runtime: instanceRuntime,
-                        cores: instance.averageCPU.isNaN ? coresPerInstance : instance.averageCPU / 100,
-                        memory: Conversions.nonNegativeInt64(
-                            instance.averageMemory.isNaN ? memoryPerInstance : instance.averageMemory / 100 * machineMemory),
-                        machine: instance.machine))
-                }
-                counts.instancesExpanded += members.count
-            } else if options.instances == .expand && instanceCount > 1 {
-                let expanded = min(instanceCount, Int64(options.maximumInstancesPerTask))
-                counts.instancesCapped += Int(instanceCount - expanded)
-                counts.instancesExpanded += Int(expanded)
-                for instance in 0..<expanded {
-                    members.append(Member(
-                        suffix: Array("\(instance)".utf8), arrival: arrival, runtime: runtime, cores: coresPerInstance,
-                        memory: Conversions.nonNegativeInt64(memoryPerInstance), machine: 0))
-                }
-            } else {
-                let scale = options.instances == .scale ? Double(instanceCount) : 1
-                members.append(Member(
-                    suffix: nil, arrival: arrival, runtime: runtime, cores: coresPerInstance * scale,
-                    memory: Conversions.nonNegativeInt64(memoryPerInstance * scale),
-                    machine: node.instances.first?.machine ?? 0))
+            if row.startSeconds < 0 { flags.insert(.beforeTrace) }
+            let shape = members(of: node, job)
+            switch shape {
+            case .rows(let count):
+                dag.counts.instancesExpanded += count
+            case .synthetic(let count):
+                dag.counts.instancesExpanded += count
+                dag.counts.instancesCapped += Int(instanceCount) - count
+            case .single:
+                break
             }
-            let expanded = members.count > 1 || members.first?.suffix != nil
-            let needsJoin = expanded && node.dependents > 0
+            let needsJoin = shape.isExpanded && node.dependents > 0
             let rankBase = UInt64(position) << 32
-            for (offset, member) in members.enumerated() {
+            var latest = arrival
+            for member in 0..<shape.count {
+                var memberArrival = arrival
+                var memberRuntime = runtime
+                var cores = coresPerInstance
+                var memory = memoryPerInstance
+                var machine: UInt64 = node.instanceCount > 0 ? job.instances[dag.nodeInstances[node.instanceStart]].machine : 0
+                switch shape {
+                case .single:
+                    let scale = options.instances == .scale ? Double(instanceCount) : 1
+                    cores *= scale
+                    memory *= scale
+                case .synthetic:
+                    machine = 0
+                case .rows:
+                    let instance = job.instances[dag.nodeInstances[node.instanceStart + member]]
+                    memberArrival = Double(max(instance.startSeconds, 0))
+                    if memberArrival < arrival {
+                        memberArrival = arrival
+                        dag.counts.arrivalsClamped += 1
+                    }
+                    memberRuntime = .nan
+                    if instance.endSeconds != Int64.min && instance.endSeconds >= instance.startSeconds {
+                        memberRuntime = Double(instance.endSeconds - instance.startSeconds)
+                    }
+                    if !instance.averageCPU.isNaN { cores = instance.averageCPU / 100 }
+                    if !instance.averageMemory.isNaN { memory = instance.averageMemory / 100 * machineMemory }
+                    machine = instance.machine
+                }
                 let originKey: UInt64
                 switch options.originKey {
-                case .machine: originKey = member.machine != 0 ? member.machine : jobPrint
-                case .taskType: originKey = taskTypePrint
+                case .machine: originKey = machine != 0 ? machine : jobPrint
+                case .taskType: originKey = ByteFingerprint.of(job.bytes(row.taskType))
                 default: originKey = jobPrint
                 }
-                setTaskId(jobName: jobName, taskName: row.name, suffix: member.suffix)
+                setMemberId(job, dag, node: node, shape: shape, member: member, into: taskIdBuilder)
                 let header = TaskRecordHeader(
-                    runtimeSeconds: member.runtime, cores: member.cores, memoryBytes: member.memory,
+                    runtimeSeconds: memberRuntime, cores: cores, memoryBytes: Conversions.nonNegativeInt64(memory),
                     originKey: originKey,
-                    dependentCount: needsJoin ? 1 : (expanded ? 0 : UInt32(clamping: references[index])),
+                    dependentCount: needsJoin ? 1 : (shape.isExpanded ? 0 : UInt32(clamping: dag.references[index])),
                     flags: flags)
-                jobName.withUnsafeBytes { context.encoder.begin(header, jobId: $0, taskId: taskIdBuilder.bytes) }
-                for dependency in node.dependencies where dependency >= 0 {
-                    setTaskId(jobName: jobName, taskName: nodes[dependency].row.name, suffix: nil, into: dependencyBuilder)
+                context.encoder.begin(header, jobId: jobName, taskId: taskIdBuilder.bytes)
+                for edge in dag.edgeRange(index) where dag.edges[edge] >= 0 {
+                    setTaskId(job, task: job.tasks[dag.nodes[dag.edges[edge]].row].name, into: dependencyBuilder)
                     context.encoder.appendDependency(dependencyBuilder.bytes)
                 }
-                try context.emit(arrivalSeconds: member.arrival, group: jobOrdinal, rank: rankBase + UInt64(offset))
+                try context.emit(arrivalSeconds: memberArrival, group: jobOrdinal, rank: rankBase + UInt64(member))
+                latest = max(latest, memberArrival)
             }
-            handleArrival[index] = members.map(\.arrival).max() ?? arrival
-            if needsJoin {
-                counts.joinTasks += 1
-                setTaskId(jobName: jobName, taskName: row.name, suffix: nil)
-                let header = TaskRecordHeader(
-                    runtimeSeconds: 0, cores: 0, memoryBytes: 0, originKey: jobPrint,
-                    dependentCount: UInt32(clamping: references[index]), flags: flags.union(.dagMember))
-                jobName.withUnsafeBytes { context.encoder.begin(header, jobId: $0, taskId: taskIdBuilder.bytes) }
-                for member in members {
-                    setTaskId(jobName: jobName, taskName: row.name, suffix: member.suffix, into: dependencyBuilder)
-                    context.encoder.appendDependency(dependencyBuilder.bytes)
-                }
-                try context.emit(
-                    arrivalSeconds: handleArrival[index], group: jobOrdinal, rank: rankBase + UInt64(members.count))
+            dag.handleArrival[index] = latest
+            guard needsJoin else { continue }
+            dag.counts.joinTasks += 1
+            setTaskId(job, task: row.name, into: taskIdBuilder)
+            let header = TaskRecordHeader(
+                runtimeSeconds: 0, cores: 0, memoryBytes: 0, originKey: jobPrint,
+                dependentCount: UInt32(clamping: dag.references[index]), flags: flags.union(.dagMember))
+            context.encoder.begin(header, jobId: jobName, taskId: taskIdBuilder.bytes)
+            for member in 0..<shape.count {
+                setMemberId(job, dag, node: node, shape: shape, member: member, into: dependencyBuilder)
+                context.encoder.appendDependency(dependencyBuilder.bytes)
             }
+            try context.emit(arrivalSeconds: latest, group: jobOrdinal, rank: rankBase + UInt64(shape.count))
         }
     }
 
-    private func setTaskId(jobName: [UInt8], taskName: [UInt8], suffix: [UInt8]?, into builder: RecordBuilder? = nil) {
-        let target = builder ?? taskIdBuilder
-        target.reset()
-        jobName.withUnsafeBytes { target.appendRaw($0) }
-        target.append(UInt8(ascii: "/"))
-        taskName.withUnsafeBytes { target.appendRaw($0) }
-        if let suffix {
-            target.append(UInt8(ascii: "/"))
-            suffix.withUnsafeBytes { target.appendRaw($0) }
+    /// `JOB/TASK` into `builder`.
+    private func setTaskId(_ job: Alibaba2018Job, task: ByteRange, into builder: RecordBuilder) {
+        builder.reset()
+        builder.appendRaw(job.bytes(job.name))
+        builder.append(UInt8(ascii: "/"))
+        builder.appendRaw(job.bytes(task))
+    }
+
+    /// The id of one record of a task: `JOB/TASK`, `JOB/TASK/i` or `JOB/TASK/INSTANCE`.
+    private func setMemberId(
+        _ job: Alibaba2018Job, _ dag: Alibaba2018DAG, node: Alibaba2018DAG.Node, shape: Members, member: Int,
+        into builder: RecordBuilder
+    ) {
+        setTaskId(job, task: job.tasks[node.row].name, into: builder)
+        guard shape.isExpanded else { return }
+        builder.append(UInt8(ascii: "/"))
+        switch shape {
+        case .rows:
+            builder.appendRaw(job.bytes(job.instances[dag.nodeInstances[node.instanceStart + member]].instanceName))
+        default:
+            Conversions.appendDecimal(Int64(member), to: builder)
         }
     }
 }

@@ -13,191 +13,201 @@ import StreamingIO
 ///    rank that keeps equal arrivals in topological order.
 /// 4. `instance_num`: one task scaled by it, or one task per instance plus a
 ///    zero-work join task that dependents wait for.
+///
+/// All per-job state lives in `Alibaba2018DAG`, buffers reused from job to job
+/// (flat edge and instance lists, no array per task), so assembling allocates
+/// nothing per row once the buffers have grown to the largest job.
 final class Alibaba2018JobAssembler {
-    struct Counts {
-        var jobs = 0
-        var tasks = 0
-        var tasksIndependent = 0
-        var taskNamesUnparsed = 0
-        var stageSuffixes = 0
-        var emptyDependencyTokens = 0
-        var duplicateDependencies = 0
-        var selfDependencies = 0
-        var dependenciesMissing = 0
-        var cyclesBroken = 0
-        var duplicateTaskRows = 0
-        var duplicateTaskNumbers = 0
-        var arrivalsClamped = 0
-        var endBeforeStart = 0
-        var tasksMissingPlan = 0
-        var instanceCountInvalid = 0
-        var instancesExpanded = 0
-        var instancesCapped = 0
-        var joinTasks = 0
-        var instancesWithoutTask = 0
-        var duplicateInstances = 0
-
-        func summaryEntries() -> [(String, TraceImportSummary.Value)] {
-            [
-                ("tasks_independent", .integer(tasksIndependent)),
-                ("task_names_unparsed", .integer(taskNamesUnparsed)),
-                ("stage_suffixes", .integer(stageSuffixes)),
-                ("empty_dependency_tokens", .integer(emptyDependencyTokens)),
-                ("duplicate_dependencies", .integer(duplicateDependencies)),
-                ("self_dependencies", .integer(selfDependencies)),
-                ("dependencies_missing", .integer(dependenciesMissing)),
-                ("cycles_broken", .integer(cyclesBroken)),
-                ("duplicate_task_rows", .integer(duplicateTaskRows)),
-                ("duplicate_task_numbers", .integer(duplicateTaskNumbers)),
-                ("arrivals_clamped", .integer(arrivalsClamped)),
-                ("end_before_start", .integer(endBeforeStart)),
-                ("tasks_missing_plan", .integer(tasksMissingPlan)),
-                ("instance_num_invalid", .integer(instanceCountInvalid)),
-                ("instances_expanded", .integer(instancesExpanded)),
-                ("instances_capped", .integer(instancesCapped)),
-                ("join_tasks", .integer(joinTasks)),
-                ("instances_without_task", .integer(instancesWithoutTask)),
-                ("duplicate_instances", .integer(duplicateInstances)),
-            ]
-        }
-    }
-
-    struct Node {
-        var row: Alibaba2018TaskRow
-        var number: Int?
-        /// Indices of the tasks this one depends on (-1 = edge removed).
-        var dependencies: [Int] = []
-        var dependents = 0
-        var instances: [Alibaba2018InstanceRow] = []
-    }
-
     let context: ImportContext
     let options: TraceImportOptions
-    var counts = Counts()
     /// The input paths, by file index (for messages).
     var files: [String] = []
     private(set) var jobOrdinal: UInt64 = 0
+    /// Per-job buffers, checked out while a job is assembled.
+    private var workspace = Alibaba2018DAG()
     let taskIdBuilder = RecordBuilder(capacity: 256)
     let dependencyBuilder = RecordBuilder(capacity: 256)
+
+    /// The anomaly and mapping counts so far.
+    var counts: Alibaba2018Counts { workspace.counts }
 
     init(context: ImportContext) {
         self.context = context
         options = context.options
     }
 
-    private func location(_ fileIndex: UInt32, _ line: UInt32) -> SourceLocation {
-        let index = Int(fileIndex)
-        return SourceLocation(path: index < files.count ? files[index] : "<input>", line: Int(line))
-    }
-
-    private func text(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Assembles one job (all its rows, in input order).
-    func assemble(
-        jobName: [UInt8], tasks rows: [Alibaba2018TaskRow], instances: [Alibaba2018InstanceRow]
-    ) throws(TraceImportError) {
-        var nodes = buildNodes(jobName: jobName, rows: rows)
-        guard !nodes.isEmpty else {
-            counts.instancesWithoutTask += instances.count
+    func assemble(_ job: Alibaba2018Job) throws(TraceImportError) {
+        // Taking the buffers out of the object makes them unique locals: the
+        // loops below then mutate them without exclusivity checks.
+        var dag = workspace
+        workspace = Alibaba2018DAG()
+        defer { workspace = dag }
+        let files = self.files
+        let problems = context.problems
+        let report = { (fileIndex: UInt32, line: UInt32, message: String) in
+            let index = Int(fileIndex)
+            problems.repaired(
+                SourceLocation(path: index < files.count ? files[index] : "<input>", line: Int(line)), message)
+        }
+        dag.build(job, report: report)
+        guard !dag.nodes.isEmpty else {
+            dag.counts.instancesWithoutTask += job.instances.count
             return
         }
-        counts.jobs += 1
-        counts.tasks += nodes.count
-        attach(instances, to: &nodes, jobName: jobName)
-        breakCycles(&nodes, jobName: jobName)
-        for index in nodes.indices {
-            for dependency in nodes[index].dependencies where dependency >= 0 { nodes[dependency].dependents += 1 }
-        }
-        let order = topologicalOrder(nodes)
-        try emit(nodes, order: order, jobName: jobName)
+        dag.counts.jobs += 1
+        dag.counts.tasks += dag.nodes.count
+        dag.attachInstances(job)
+        dag.sortSearchOrder(job)
+        dag.breakCycles(job, report: report)
+        dag.countDependents()
+        dag.topologicalOrder()
+        try emit(job, &dag)
         jobOrdinal += 1
+    }
+}
+
+/// The DAG of one job and the buffers to build it, reused from job to job
+/// (flat edge and instance lists, no array per task).
+struct Alibaba2018DAG {
+    struct Node {
+        /// Index into the job's task rows.
+        var row: Int
+        /// The task number, or -1 for an independent task.
+        var number: Int
+        /// The node's dependencies: `edges[edgeStart ..< edgeStart + edgeCount]` (-1 = removed).
+        var edgeStart: Int
+        var edgeCount: Int
+        /// Tasks depending on this one.
+        var dependents: Int
+        /// The node's instance rows: `nodeInstances[instanceStart ..< instanceStart + instanceCount]`.
+        var instanceStart: Int
+        var instanceCount: Int
+    }
+
+    typealias Report = (_ fileIndex: UInt32, _ line: UInt32, _ message: String) -> Void
+
+    var counts = Alibaba2018Counts()
+    var nodes: [Node] = []
+    var edges: [Int] = []
+    var nodeInstances: [Int] = []
+    /// A topological order of the nodes (dependencies first).
+    var order: [Int] = []
+    /// Emission buffers, per node.
+    var references: [Int] = []
+    var handleArrival: [Double] = []
+    private var parsedNumbers: [Int] = []
+    private var parsedRanges: [(start: Int, count: Int)] = []
+    private var nameIndex = StampedMap()
+    private var numberIndex = StampedMap()
+    private var searchOrder: [Int] = []
+    private var colour: [UInt8] = []
+    private var stack: [(node: Int, next: Int)] = []
+    private var waiting: [Int] = []
+    private var reverseStart: [Int] = []
+    private var reverseEdges: [Int] = []
+    private var ready = MinimumHeap<Int>()
+    private var priority: [Int] = []
+    private var owned: [(instance: Int, node: Int)] = []
+
+    @inline(__always)
+    func edgeRange(_ node: Int) -> Range<Int> {
+        nodes[node].edgeStart..<(nodes[node].edgeStart + nodes[node].edgeCount)
+    }
+
+    mutating func countDependents() {
+        for node in nodes.indices {
+            for edge in edgeRange(node) where edges[edge] >= 0 { nodes[edges[edge]].dependents += 1 }
+        }
     }
 
     // MARK: - DAG
 
-    private func buildNodes(jobName: [UInt8], rows: [Alibaba2018TaskRow]) -> [Node] {
-        var nodes: [Node] = []
-        var names = Set<[UInt8]>()
-        var numbers: [Int: Int] = [:]
-        var written: [[Int]] = []
-        for row in rows {
-            guard names.insert(row.name).inserted else {
+    mutating func build(_ job: Alibaba2018Job, report: Report) {
+        nodes.removeAll(keepingCapacity: true)
+        edges.removeAll(keepingCapacity: true)
+        parsedNumbers.removeAll(keepingCapacity: true)
+        parsedRanges.removeAll(keepingCapacity: true)
+        nameIndex.removeAll()
+        numberIndex.removeAll()
+        for (rowIndex, row) in job.tasks.enumerated() {
+            let print = ByteFingerprint.of(job.bytes(row.name))
+            if let first = nameIndex.value(for: print), job.equal(job.tasks[nodes[first].row].name, row.name) {
                 counts.duplicateTaskRows += 1
-                context.problems.repaired(
-                    location(row.fileIndex, row.line),
-                    "job \(text(jobName)): duplicate task row '\(text(row.name))' ignored")
+                report(row.fileIndex, row.line,
+                    "job \(job.text(job.name)): duplicate task row '\(job.text(row.name))' ignored")
                 continue
             }
-            var node = Node(row: row)
-            let parsed = row.name.withUnsafeBytes { Alibaba2018TaskName.parse($0) }
-            switch parsed {
+            nameIndex.insertIfAbsent(print, nodes.count)
+            let start = parsedNumbers.count
+            let shape = Alibaba2018TaskName.parse(job.bytes(row.name), dependencies: &parsedNumbers)
+            var number = -1
+            switch shape {
             case .independent:
                 counts.tasksIndependent += 1
-                written.append([])
             case .unparsed:
                 counts.taskNamesUnparsed += 1
                 counts.tasksIndependent += 1
-                written.append([])
-                context.problems.repaired(
-                    location(row.fileIndex, row.line),
-                    "job \(text(jobName)): task name '\(text(row.name))' does not encode a DAG; treated as independent")
-            case .dag(let number, let dependencies, let stageSuffix, let emptyTokens):
+                report(row.fileIndex, row.line,
+                    "job \(job.text(job.name)): task name '\(job.text(row.name))' does not encode a DAG; "
+                        + "treated as independent")
+            case .dag(let parsedNumber, let stageSuffix, let emptyTokens):
                 if stageSuffix { counts.stageSuffixes += 1 }
                 counts.emptyDependencyTokens += emptyTokens
-                node.number = number
-                if numbers[number] == nil {
-                    numbers[number] = nodes.count
-                } else {
+                number = parsedNumber
+                if numberIndex.insertIfAbsent(UInt64(bitPattern: Int64(number)), nodes.count) != nodes.count {
                     counts.duplicateTaskNumbers += 1
-                    context.problems.repaired(
-                        location(row.fileIndex, row.line),
-                        "job \(text(jobName)): task number \(number) appears again in '\(text(row.name))'; "
+                    report(row.fileIndex, row.line,
+                        "job \(job.text(job.name)): task number \(number) appears again in '\(job.text(row.name))'; "
                             + "dependencies on \(number) refer to the first")
                 }
-                written.append(dependencies)
             }
-            nodes.append(node)
+            parsedRanges.append((start, parsedNumbers.count - start))
+            nodes.append(Node(
+                row: rowIndex, number: number, edgeStart: 0, edgeCount: 0, dependents: 0, instanceStart: 0,
+                instanceCount: 0))
         }
-        for index in nodes.indices {
-            var seen = Set<Int>()
-            for number in written[index] {
-                guard seen.insert(number).inserted else {
+        for node in nodes.indices {
+            nodes[node].edgeStart = edges.count
+            let (start, count) = parsedRanges[node]
+            for position in start..<(start + count) {
+                let number = parsedNumbers[position]
+                if parsedNumbers[start..<position].contains(number) {
                     counts.duplicateDependencies += 1
                     continue
                 }
-                if number == nodes[index].number {
+                if number == nodes[node].number {
                     counts.selfDependencies += 1
                     continue
                 }
-                guard let target = numbers[number] else {
+                guard let target = numberIndex.value(for: UInt64(bitPattern: Int64(number))), target != node else {
                     counts.dependenciesMissing += 1
-                    let row = nodes[index].row
-                    context.problems.repaired(
-                        location(row.fileIndex, row.line),
-                        "job \(text(jobName)): task '\(text(row.name))' depends on task \(number), "
+                    let row = job.tasks[nodes[node].row]
+                    report(row.fileIndex, row.line,
+                        "job \(job.text(job.name)): task '\(job.text(row.name))' depends on task \(number), "
                             + "which the job does not have; dependency dropped")
                     continue
                 }
-                if target == index {
-                    counts.selfDependencies += 1
-                    continue
-                }
-                nodes[index].dependencies.append(target)
+                edges.append(target)
             }
+            nodes[node].edgeCount = edges.count - nodes[node].edgeStart
         }
-        return nodes
     }
 
-    /// Task indices in (start time, task number, row order) order: the order
-    /// in which cycles are broken.
-    private func searchOrder(_ nodes: [Node]) -> [Int] {
-        nodes.indices.sorted { left, right in
-            let a = nodes[left]
-            let b = nodes[right]
-            if a.row.startSeconds != b.row.startSeconds { return a.row.startSeconds < b.row.startSeconds }
-            if (a.number ?? Int.max) != (b.number ?? Int.max) { return (a.number ?? Int.max) < (b.number ?? Int.max) }
+    /// Nodes in (start time, task number, row) order: the order of topological
+    /// ties, and (reversed) the order in which cycles are broken.
+    mutating func sortSearchOrder(_ job: Alibaba2018Job) {
+        searchOrder.removeAll(keepingCapacity: true)
+        searchOrder.append(contentsOf: nodes.indices)
+        let tasks = job.tasks
+        let nodes = self.nodes
+        searchOrder.sort { left, right in
+            let a = tasks[nodes[left].row].startSeconds
+            let b = tasks[nodes[right].row].startSeconds
+            if a != b { return a < b }
+            let numberA = nodes[left].number < 0 ? Int.max : nodes[left].number
+            let numberB = nodes[right].number < 0 ? Int.max : nodes[right].number
+            if numberA != numberB { return numberA < numberB }
             return left < right
         }
     }
@@ -208,35 +218,31 @@ final class Alibaba2018JobAssembler {
     /// The search starts from the latest tasks, so it walks dependencies back
     /// in time and the edge that closes a cycle is the one pointing forward
     /// in time: an earlier task that names a later one as its parent.
-    private func breakCycles(_ nodes: inout [Node], jobName: [UInt8]) {
-        var colour = [UInt8](repeating: 0, count: nodes.count)  // 1 on the stack, 2 done
-        for root in searchOrder(nodes).reversed() where colour[root] == 0 {
-            var stack: [(node: Int, next: Int)] = [(root, 0)]
+    mutating func breakCycles(_ job: Alibaba2018Job, report: Report) {
+        colour.removeAll(keepingCapacity: true)
+        colour.append(contentsOf: repeatElement(0, count: nodes.count))  // 1 on the stack, 2 done
+        for root in searchOrder.reversed() where colour[root] == 0 {
+            stack.removeAll(keepingCapacity: true)
+            stack.append((root, 0))
             colour[root] = 1
             while let top = stack.last {
-                let dependencies = nodes[top.node].dependencies
-                guard top.next < dependencies.count else {
+                guard top.next < nodes[top.node].edgeCount else {
                     colour[top.node] = 2
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                let target = dependencies[top.next]
+                let edge = nodes[top.node].edgeStart + top.next
+                let target = edges[edge]
                 guard target >= 0 else { continue }
                 switch colour[target] {
                 case 0:
                     colour[target] = 1
                     stack.append((target, 0))
                 case 1:
-                    nodes[top.node].dependencies[top.next] = -1
+                    edges[edge] = -1
                     counts.cyclesBroken += 1
-                    let from = nodes[top.node].row
-                    let start = stack.firstIndex { $0.node == target } ?? 0
-                    let cycle = (stack[start...].map { text(nodes[$0.node].row.name) } + [text(nodes[target].row.name)])
-                    context.problems.repaired(
-                        location(from.fileIndex, from.line),
-                        "job \(text(jobName)): dependency cycle \(cycle.joined(separator: " -> ")) broken: "
-                            + "'\(text(from.name))' no longer depends on '\(text(nodes[target].row.name))'")
+                    reportCycle(job, from: top.node, to: target, report: report)
                 default:
                     break
                 }
@@ -244,95 +250,148 @@ final class Alibaba2018JobAssembler {
         }
     }
 
-    /// A topological order (dependencies first): Kahn's algorithm, taking ready
-    /// tasks in (start time, task number, row) order.
-    private func topologicalOrder(_ nodes: [Node]) -> [Int] {
-        let priority = searchOrder(nodes)
-        var rank = [Int](repeating: 0, count: nodes.count)
-        for (position, index) in priority.enumerated() { rank[index] = position }
-        var waiting = [Int](repeating: 0, count: nodes.count)
-        var dependents = [[Int]](repeating: [], count: nodes.count)
-        for index in nodes.indices {
-            for dependency in nodes[index].dependencies where dependency >= 0 {
-                waiting[index] += 1
-                dependents[dependency].append(index)
+    private func reportCycle(_ job: Alibaba2018Job, from: Int, to target: Int, report: Report) {
+        let row = job.tasks[nodes[from].row]
+        let start = stack.firstIndex { $0.node == target } ?? 0
+        let names = (stack[start...].map(\.node) + [target]).map { job.text(job.tasks[nodes[$0].row].name) }
+        report(row.fileIndex, row.line,
+            "job \(job.text(job.name)): dependency cycle \(names.joined(separator: " -> ")) broken: "
+                + "'\(job.text(row.name))' no longer depends on '\(job.text(job.tasks[nodes[target].row].name))'")
+    }
+
+    /// A topological order (dependencies first) into `order`: Kahn's algorithm,
+    /// taking ready tasks in (start time, task number, row) order.
+    mutating func topologicalOrder() {
+        let count = nodes.count
+        priority.removeAll(keepingCapacity: true)
+        priority.append(contentsOf: repeatElement(0, count: count))
+        for (position, node) in searchOrder.enumerated() { priority[node] = position }
+        waiting.removeAll(keepingCapacity: true)
+        waiting.append(contentsOf: repeatElement(0, count: count))
+        reverseStart.removeAll(keepingCapacity: true)
+        reverseStart.append(contentsOf: repeatElement(0, count: count + 1))
+        for node in 0..<count {
+            for edge in edgeRange(node) where edges[edge] >= 0 {
+                waiting[node] += 1
+                reverseStart[edges[edge] + 1] += 1
             }
         }
-        var ready = MinimumHeap<Int>()
-        for index in nodes.indices where waiting[index] == 0 { ready.push(rank[index], index) }
-        var order: [Int] = []
-        order.reserveCapacity(nodes.count)
-        while let index = ready.pop() {
-            order.append(index)
-            for dependent in dependents[index] {
+        for node in 0..<count { reverseStart[node + 1] += reverseStart[node] }
+        reverseEdges.removeAll(keepingCapacity: true)
+        reverseEdges.append(contentsOf: repeatElement(0, count: reverseStart[count]))
+        var fill = reverseStart
+        for node in 0..<count {
+            for edge in edgeRange(node) where edges[edge] >= 0 {
+                reverseEdges[fill[edges[edge]]] = node
+                fill[edges[edge]] += 1
+            }
+        }
+        ready.removeAll()
+        for node in 0..<count where waiting[node] == 0 { ready.push(priority[node], node) }
+        order.removeAll(keepingCapacity: true)
+        while let node = ready.pop() {
+            order.append(node)
+            for dependent in reverseEdges[reverseStart[node]..<reverseStart[node + 1]] {
                 waiting[dependent] -= 1
-                if waiting[dependent] == 0 { ready.push(rank[dependent], dependent) }
+                if waiting[dependent] == 0 { ready.push(priority[dependent], dependent) }
             }
         }
-        return order
     }
 
     // MARK: - Instances
 
-    private func attach(_ instances: [Alibaba2018InstanceRow], to nodes: inout [Node], jobName: [UInt8]) {
-        guard !instances.isEmpty else { return }
-        var byName: [[UInt8]: Int] = [:]
-        for index in nodes.indices where byName[nodes[index].row.name] == nil { byName[nodes[index].row.name] = index }
-        var seen = Set<[UInt8]>()
-        for instance in instances {
-            guard let index = byName[instance.taskName] else {
+    /// Groups the job's instance rows by task (in `nodeInstances`), ordered by
+    /// sequence number; repeated (task, instance name) rows are dropped.
+    mutating func attachInstances(_ job: Alibaba2018Job) {
+        nodeInstances.removeAll(keepingCapacity: true)
+        guard !job.instances.isEmpty else { return }
+        owned.removeAll(keepingCapacity: true)
+        for (index, instance) in job.instances.enumerated() {
+            let print = ByteFingerprint.of(job.bytes(instance.taskName))
+            guard let node = nameIndex.value(for: print), job.equal(job.tasks[nodes[node].row].name, instance.taskName)
+            else {
                 counts.instancesWithoutTask += 1
                 continue
             }
-            guard seen.insert(instance.taskName + [0] + instance.instanceName).inserted else {
+            owned.append((index, node))
+        }
+        // Sorting by (task, instance name, row) puts repeats next to each other.
+        owned.sort { left, right in
+            if left.node != right.node { return left.node < right.node }
+            let a = job.bytes(job.instances[left.instance].instanceName)
+            let b = job.bytes(job.instances[right.instance].instanceName)
+            if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
+            return left.instance < right.instance
+        }
+        var previous: (instance: Int, node: Int)? = nil
+        for entry in owned {
+            if let previous, previous.node == entry.node,
+                job.equal(job.instances[previous.instance].instanceName, job.instances[entry.instance].instanceName)
+            {
                 counts.duplicateInstances += 1
                 continue
             }
-            nodes[index].instances.append(instance)
+            previous = entry
+            if nodes[entry.node].instanceCount == 0 { nodes[entry.node].instanceStart = nodeInstances.count }
+            nodeInstances.append(entry.instance)
+            nodes[entry.node].instanceCount += 1
         }
-        for index in nodes.indices where nodes[index].instances.count > 1 {
-            nodes[index].instances.sort { $0.sequenceNumber < $1.sequenceNumber }
+        for node in nodes.indices where nodes[node].instanceCount > 1 {
+            let range = nodes[node].instanceStart..<(nodes[node].instanceStart + nodes[node].instanceCount)
+            nodeInstances[range].sort {
+                let a = job.instances[$0]
+                let b = job.instances[$1]
+                return a.sequenceNumber != b.sequenceNumber ? a.sequenceNumber < b.sequenceNumber : $0 < $1
+            }
         }
     }
 }
 
-/// A binary min-heap of values by integer priority (ties by insertion).
-struct MinimumHeap<Value> {
-    private var items: [(priority: Int, order: Int, value: Value)] = []
-    private var inserted = 0
+/// The anomaly and mapping counts of the Alibaba 2018 reader.
+struct Alibaba2018Counts {
+    var jobs = 0
+    var tasks = 0
+    var tasksIndependent = 0
+    var taskNamesUnparsed = 0
+    var stageSuffixes = 0
+    var emptyDependencyTokens = 0
+    var duplicateDependencies = 0
+    var selfDependencies = 0
+    var dependenciesMissing = 0
+    var cyclesBroken = 0
+    var duplicateTaskRows = 0
+    var duplicateTaskNumbers = 0
+    var arrivalsClamped = 0
+    var endBeforeStart = 0
+    var tasksMissingPlan = 0
+    var instanceCountInvalid = 0
+    var instancesExpanded = 0
+    var instancesCapped = 0
+    var joinTasks = 0
+    var instancesWithoutTask = 0
+    var duplicateInstances = 0
 
-    mutating func push(_ priority: Int, _ value: Value) {
-        items.append((priority, inserted, value))
-        inserted += 1
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard less(child, parent) else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Value? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            guard left < items.count else { break }
-            var smallest = left
-            if left + 1 < items.count && less(left + 1, left) { smallest = left + 1 }
-            guard less(smallest, parent) else { break }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-        return top.value
-    }
-
-    private func less(_ left: Int, _ right: Int) -> Bool {
-        let a = items[left]
-        let b = items[right]
-        return a.priority != b.priority ? a.priority < b.priority : a.order < b.order
+    func summaryEntries() -> [(String, TraceImportSummary.Value)] {
+        [
+            ("tasks_independent", .integer(tasksIndependent)),
+            ("task_names_unparsed", .integer(taskNamesUnparsed)),
+            ("stage_suffixes", .integer(stageSuffixes)),
+            ("empty_dependency_tokens", .integer(emptyDependencyTokens)),
+            ("duplicate_dependencies", .integer(duplicateDependencies)),
+            ("self_dependencies", .integer(selfDependencies)),
+            ("dependencies_missing", .integer(dependenciesMissing)),
+            ("cycles_broken", .integer(cyclesBroken)),
+            ("duplicate_task_rows", .integer(duplicateTaskRows)),
+            ("duplicate_task_numbers", .integer(duplicateTaskNumbers)),
+            ("arrivals_clamped", .integer(arrivalsClamped)),
+            ("end_before_start", .integer(endBeforeStart)),
+            ("tasks_missing_plan", .integer(tasksMissingPlan)),
+            ("instance_num_invalid", .integer(instanceCountInvalid)),
+            ("instances_expanded", .integer(instancesExpanded)),
+            ("instances_capped", .integer(instancesCapped)),
+            ("join_tasks", .integer(joinTasks)),
+            ("instances_without_task", .integer(instancesWithoutTask)),
+            ("duplicate_instances", .integer(duplicateInstances)),
+        ]
     }
 }

@@ -32,7 +32,8 @@ final class Alibaba2018Reader: TraceFormatReader {
     private(set) var rows = 0
     private var taskRows = 0
     private var instanceRows = 0
-    private var statusCounts: [String: Int] = [:]
+    private var knownStatusCounts = [Int](repeating: 0, count: Alibaba2018Reader.statuses.count)
+    private var otherStatusCounts: [String: Int] = [:]
     var tasksSeen: Int { assembler.counts.tasks }
     var jobs: Int { assembler.counts.jobs }
     var spilledRuns: Int { grouping.spilledRuns }
@@ -66,10 +67,13 @@ final class Alibaba2018Reader: TraceFormatReader {
         }
     }
 
-    private func identifier(_ csv: CSVReader, _ field: Int, _ name: StaticString) throws(TraceImportError) -> [UInt8] {
-        let bytes = csv.withFieldBytes(field) { Array($0) }
+    /// A non-empty text field without `;` (borrowed until the next record).
+    private func identifier(_ csv: CSVReader, _ field: Int, _ name: StaticString) throws(TraceImportError)
+        -> UnsafeRawBufferPointer
+    {
+        let bytes = csv.fieldBytes(field)
         guard !bytes.isEmpty else { throw csv.malformedRow("field \(field + 1): \(name) is empty", field: field) }
-        guard !bytes.contains(UInt8(ascii: ";")) else {
+        guard !ByteSearch.contains(bytes, UInt8(ascii: ";")) else {
             throw csv.malformedRow("field \(field + 1): \(name) must not contain ';'", field: field)
         }
         return bytes
@@ -84,16 +88,12 @@ final class Alibaba2018Reader: TraceFormatReader {
         let cpu = try csv.nonNegativeDouble(TaskField.cpu, "plan_cpu") ?? .nan
         let memory = try csv.nonNegativeDouble(TaskField.memory, "plan_mem") ?? .nan
         taskRows += 1
-        statusCounts[csv.string(TaskField.status), default: 0] += 1
-        let row = Alibaba2018TaskRow(
-            fileIndex: fileIndex, line: UInt32(truncatingIfNeeded: csv.lineNumber), name: name,
-            taskType: csv.withFieldBytes(TaskField.type) { Array($0) }, instanceCount: max(count, 0),
-            startSeconds: start, endSeconds: end, planCPU: cpu, planMemory: memory)
-        let key = job.withUnsafeBytes { jobBytes in
-            Alibaba2018Staging.encode(row, jobName: jobBytes, into: builder)
-            return Alibaba2018Staging.jobKey(jobBytes)
-        }
-        try stage(key)
+        countStatus(csv.fieldBytes(TaskField.status))
+        Alibaba2018Staging.encodeTask(
+            fileIndex: fileIndex, line: UInt32(truncatingIfNeeded: csv.lineNumber), instanceCount: max(count, 0),
+            start: start, end: end, planCPU: cpu, planMemory: memory, name: name,
+            taskType: csv.fieldBytes(TaskField.type), job: job, into: builder)
+        try stage(Alibaba2018Staging.jobKey(job))
     }
 
     private func readInstanceRow(_ csv: CSVReader, fileIndex: UInt32) throws(TraceImportError) {
@@ -105,19 +105,25 @@ final class Alibaba2018Reader: TraceFormatReader {
         let sequenceNumber = try csv.int64Field(InstanceField.sequence) ?? 0
         let cpu = try csv.nonNegativeDouble(InstanceField.cpuAverage, "cpu_avg") ?? .nan
         let memory = try csv.nonNegativeDouble(InstanceField.memoryAverage, "mem_avg") ?? .nan
-        let machine = csv.isEmpty(InstanceField.machine)
-            ? 0 : csv.withFieldBytes(InstanceField.machine) { ByteFingerprint.of($0) }
+        let machine = csv.isEmpty(InstanceField.machine) ? 0 : ByteFingerprint.of(csv.fieldBytes(InstanceField.machine))
         instanceRows += 1
-        let row = Alibaba2018InstanceRow(
-            fileIndex: fileIndex, line: UInt32(truncatingIfNeeded: csv.lineNumber), taskName: task,
-            instanceName: instance, startSeconds: start, endSeconds: end, sequenceNumber: sequenceNumber,
-            averageCPU: cpu, averageMemory: memory, machine: machine)
-        let key = job.withUnsafeBytes { jobBytes in
-            Alibaba2018Staging.encode(row, jobName: jobBytes, into: builder)
-            return Alibaba2018Staging.jobKey(jobBytes)
-        }
-        try stage(key)
+        Alibaba2018Staging.encodeInstance(
+            fileIndex: fileIndex, line: UInt32(truncatingIfNeeded: csv.lineNumber), start: start, end: end,
+            sequenceNumber: sequenceNumber, averageCPU: cpu, averageMemory: memory, machine: machine,
+            taskName: task, instanceName: instance, job: job, into: builder)
+        try stage(Alibaba2018Staging.jobKey(job))
     }
+
+    /// Counts a status word; the documented ones without creating a `String`.
+    private func countStatus(_ bytes: UnsafeRawBufferPointer) {
+        for (index, word) in Self.statuses.enumerated() where bytes.elementsEqual(word.utf8) {
+            knownStatusCounts[index] += 1
+            return
+        }
+        otherStatusCounts[String(decoding: bytes, as: UTF8.self), default: 0] += 1
+    }
+
+    static let statuses = ["Terminated", "Failed", "Running", "Waiting", "Ready", "Cancelled", "Interrupted"]
 
     private func stage(_ key: (UInt64, UInt64)) throws(TraceImportError) {
         let (primary, secondary) = key
@@ -128,26 +134,30 @@ final class Alibaba2018Reader: TraceFormatReader {
     /// Assembles the jobs, in job-key order, into the arrival sort.
     func finish() throws(TraceImportError) {
         let stream = try grouping.finish()
+        let job = Alibaba2018Job()
         var currentKey: (UInt64, UInt64)? = nil
-        var jobName: [UInt8] = []
-        var tasks: [Alibaba2018TaskRow] = []
-        var instances: [Alibaba2018InstanceRow] = []
         while try stream.next() {
             let key = (stream.key.primary, stream.key.secondary)
-            let (row, name) = Alibaba2018Staging.decode(stream.payload)
-            if let current = currentKey, current != key || name != jobName {
-                try assembler.assemble(jobName: jobName, tasks: tasks, instances: instances)
-                tasks.removeAll(keepingCapacity: true)
-                instances.removeAll(keepingCapacity: true)
+            let name = Alibaba2018Staging.jobName(stream.payload)
+            if let current = currentKey, current != key || !job.bytes(job.name).elementsEqual(name) {
+                try assembler.assemble(job)
+                currentKey = nil
             }
-            currentKey = key
-            jobName = name
-            switch row {
-            case .task(let task): tasks.append(task)
-            case .instance(let instance): instances.append(instance)
+            if currentKey == nil {
+                job.reset(name: name)
+                currentKey = key
             }
+            Alibaba2018Staging.decode(stream.payload, into: job)
         }
-        if currentKey != nil { try assembler.assemble(jobName: jobName, tasks: tasks, instances: instances) }
+        if currentKey != nil { try assembler.assemble(job) }
+    }
+
+    private func statusCounts() -> [String: String] {
+        var counts = otherStatusCounts.mapValues { String($0) }
+        for (index, word) in Self.statuses.enumerated() where knownStatusCounts[index] > 0 {
+            counts[word] = String(knownStatusCounts[index])
+        }
+        return counts
     }
 
     func summaryEntries() -> [(String, TraceImportSummary.Value)] {
@@ -155,7 +165,7 @@ final class Alibaba2018Reader: TraceFormatReader {
             ("task_rows", .integer(taskRows)),
             ("instance_rows", .integer(instanceRows)),
         ] + assembler.counts.summaryEntries() + [
-            ("status_counts", .textMap(statusCounts.mapValues { String($0) })),
+            ("status_counts", .textMap(statusCounts())),
         ]
     }
 }

@@ -1,11 +1,17 @@
 import StreamingIO
 
-/// One `batch_task` row, as staged through the job-grouping sort.
+/// A byte string inside an `Alibaba2018Job`'s arena.
+struct ByteRange: Equatable {
+    var offset: Int
+    var length: Int
+}
+
+/// One `batch_task` row of a job.
 struct Alibaba2018TaskRow {
     var fileIndex: UInt32
     var line: UInt32
-    var name: [UInt8]
-    var taskType: [UInt8]
+    var name: ByteRange
+    var taskType: ByteRange
     /// 0 when the field was empty or not positive.
     var instanceCount: Int64
     var startSeconds: Int64
@@ -17,12 +23,12 @@ struct Alibaba2018TaskRow {
     var planMemory: Double
 }
 
-/// One `batch_instance` row, as staged through the job-grouping sort.
+/// One `batch_instance` row of a job.
 struct Alibaba2018InstanceRow {
     var fileIndex: UInt32
     var line: UInt32
-    var taskName: [UInt8]
-    var instanceName: [UInt8]
+    var taskName: ByteRange
+    var instanceName: ByteRange
     var startSeconds: Int64
     /// `Int64.min` when empty.
     var endSeconds: Int64
@@ -35,50 +41,105 @@ struct Alibaba2018InstanceRow {
     var machine: UInt64
 }
 
-/// The binary form of staged rows: a kind byte, the row, then the job name last.
+/// The rows of one job, their text copied into one reused arena (no
+/// allocation per row once the buffers have grown to the largest job).
+final class Alibaba2018Job {
+    let arena = RecordBuilder(capacity: 64 * 1024)
+    private(set) var name = ByteRange(offset: 0, length: 0)
+    var tasks: [Alibaba2018TaskRow] = []
+    var instances: [Alibaba2018InstanceRow] = []
+
+    var isEmpty: Bool { tasks.isEmpty && instances.isEmpty }
+
+    func reset(name: UnsafeRawBufferPointer) {
+        arena.reset()
+        tasks.removeAll(keepingCapacity: true)
+        instances.removeAll(keepingCapacity: true)
+        self.name = store(name)
+    }
+
+    /// Copies `bytes` into the arena.
+    func store(_ bytes: UnsafeRawBufferPointer) -> ByteRange {
+        let offset = arena.count
+        arena.appendRaw(bytes)
+        return ByteRange(offset: offset, length: bytes.count)
+    }
+
+    /// The bytes of `range` (valid until the arena changes).
+    @inline(__always)
+    func bytes(_ range: ByteRange) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: arena.bytes[range.offset..<(range.offset + range.length)])
+    }
+
+    func equal(_ left: ByteRange, _ right: ByteRange) -> Bool {
+        left.length == right.length && bytes(left).elementsEqual(bytes(right))
+    }
+
+    func text(_ range: ByteRange) -> String {
+        String(decoding: bytes(range), as: UTF8.self)
+    }
+}
+
+/// The binary form of rows on their way through the job-grouping sort: a
+/// kind byte, the numbers, then the byte strings, the job name last.
 enum Alibaba2018Staging {
     static let taskKind: UInt8 = 0
     static let instanceKind: UInt8 = 1
 
-    static func encode(_ row: Alibaba2018TaskRow, jobName: UnsafeRawBufferPointer, into builder: RecordBuilder) {
+    static func encodeTask(
+        fileIndex: UInt32, line: UInt32, instanceCount: Int64, start: Int64, end: Int64, planCPU: Double,
+        planMemory: Double, name: UnsafeRawBufferPointer, taskType: UnsafeRawBufferPointer,
+        job: UnsafeRawBufferPointer, into builder: RecordBuilder
+    ) {
         builder.reset()
         builder.append(taskKind)
-        builder.append(row.fileIndex)
-        builder.append(row.line)
-        builder.append(row.instanceCount)
-        builder.append(row.startSeconds)
-        builder.append(row.endSeconds)
-        builder.append(row.planCPU)
-        builder.append(row.planMemory)
-        row.name.withUnsafeBytes { builder.appendBytes($0) }
-        row.taskType.withUnsafeBytes { builder.appendBytes($0) }
-        builder.appendBytes(jobName)
+        builder.append(fileIndex)
+        builder.append(line)
+        builder.append(instanceCount)
+        builder.append(start)
+        builder.append(end)
+        builder.append(planCPU)
+        builder.append(planMemory)
+        builder.appendBytes(name)
+        builder.appendBytes(taskType)
+        builder.appendBytes(job)
     }
 
-    static func encode(_ row: Alibaba2018InstanceRow, jobName: UnsafeRawBufferPointer, into builder: RecordBuilder) {
+    static func encodeInstance(
+        fileIndex: UInt32, line: UInt32, start: Int64, end: Int64, sequenceNumber: Int64, averageCPU: Double,
+        averageMemory: Double, machine: UInt64, taskName: UnsafeRawBufferPointer,
+        instanceName: UnsafeRawBufferPointer, job: UnsafeRawBufferPointer, into builder: RecordBuilder
+    ) {
         builder.reset()
         builder.append(instanceKind)
-        builder.append(row.fileIndex)
-        builder.append(row.line)
-        builder.append(row.startSeconds)
-        builder.append(row.endSeconds)
-        builder.append(row.sequenceNumber)
-        builder.append(row.averageCPU)
-        builder.append(row.averageMemory)
-        builder.append(row.machine)
-        row.taskName.withUnsafeBytes { builder.appendBytes($0) }
-        row.instanceName.withUnsafeBytes { builder.appendBytes($0) }
-        builder.appendBytes(jobName)
+        builder.append(fileIndex)
+        builder.append(line)
+        builder.append(start)
+        builder.append(end)
+        builder.append(sequenceNumber)
+        builder.append(averageCPU)
+        builder.append(averageMemory)
+        builder.append(machine)
+        builder.appendBytes(taskName)
+        builder.appendBytes(instanceName)
+        builder.appendBytes(job)
     }
 
-    enum Decoded {
-        case task(Alibaba2018TaskRow)
-        case instance(Alibaba2018InstanceRow)
+    /// The job name of a staged row (borrowed from the payload).
+    static func jobName(_ payload: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var cursor = RecordCursor(payload)
+        let kind = cursor.read(UInt8.self)
+        _ = cursor.read(UInt32.self)
+        _ = cursor.read(UInt32.self)
+        for _ in 0..<(kind == taskKind ? 5 : 6) { _ = cursor.read(UInt64.self) }
+        _ = cursor.readBytes()
+        _ = cursor.readBytes()
+        return cursor.readBytes()
     }
 
-    /// Decodes a staged row and returns it with the job name.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> (Decoded, [UInt8]) {
-        var cursor = RecordCursor(bytes)
+    /// Decodes a staged row into `job` (its strings are copied into the arena).
+    static func decode(_ payload: UnsafeRawBufferPointer, into job: Alibaba2018Job) {
+        var cursor = RecordCursor(payload)
         let kind = cursor.read(UInt8.self)
         let fileIndex = cursor.read(UInt32.self)
         let line = cursor.read(UInt32.self)
@@ -88,12 +149,12 @@ enum Alibaba2018Staging {
             let end = cursor.read(Int64.self)
             let cpu = cursor.readDouble()
             let memory = cursor.readDouble()
-            let name = Array(cursor.readBytes())
-            let taskType = Array(cursor.readBytes())
-            let job = Array(cursor.readBytes())
-            return (.task(Alibaba2018TaskRow(
+            let name = job.store(cursor.readBytes())
+            let taskType = job.store(cursor.readBytes())
+            job.tasks.append(Alibaba2018TaskRow(
                 fileIndex: fileIndex, line: line, name: name, taskType: taskType, instanceCount: count,
-                startSeconds: start, endSeconds: end, planCPU: cpu, planMemory: memory)), job)
+                startSeconds: start, endSeconds: end, planCPU: cpu, planMemory: memory))
+            return
         }
         let start = cursor.read(Int64.self)
         let end = cursor.read(Int64.self)
@@ -101,12 +162,11 @@ enum Alibaba2018Staging {
         let cpu = cursor.readDouble()
         let memory = cursor.readDouble()
         let machine = cursor.read(UInt64.self)
-        let taskName = Array(cursor.readBytes())
-        let instanceName = Array(cursor.readBytes())
-        let job = Array(cursor.readBytes())
-        return (.instance(Alibaba2018InstanceRow(
+        let taskName = job.store(cursor.readBytes())
+        let instanceName = job.store(cursor.readBytes())
+        job.instances.append(Alibaba2018InstanceRow(
             fileIndex: fileIndex, line: line, taskName: taskName, instanceName: instanceName, startSeconds: start,
-            endSeconds: end, sequenceNumber: sequence, averageCPU: cpu, averageMemory: memory, machine: machine)), job)
+            endSeconds: end, sequenceNumber: sequence, averageCPU: cpu, averageMemory: memory, machine: machine))
     }
 
     /// The grouping key of a job name: `j_<number>` sorts by number; other

@@ -14,7 +14,27 @@ enum Alibaba2018TaskName: Equatable {
     /// Has digits but does not follow the grammar: treated as independent (and counted).
     case unparsed
 
+    /// The parse of `name`, dependencies included (allocates: for tests and messages).
     static func parse(_ name: UnsafeRawBufferPointer) -> Alibaba2018TaskName {
+        var dependencies: [Int] = []
+        switch parse(name, dependencies: &dependencies) {
+        case .independent: return .independent
+        case .unparsed: return .unparsed
+        case .dag(let number, let stageSuffix, let emptyTokens):
+            return .dag(number: number, dependencies: dependencies, stageSuffix: stageSuffix, emptyTokens: emptyTokens)
+        }
+    }
+
+    /// A parse whose dependencies go into a caller's buffer.
+    enum Shape: Equatable {
+        case independent
+        case dag(number: Int, stageSuffix: Bool, emptyTokens: Int)
+        case unparsed
+    }
+
+    /// Parses `name`, appending its dependency numbers to `dependencies` (in
+    /// order, as written); on `.unparsed` nothing is appended.
+    static func parse(_ name: UnsafeRawBufferPointer, dependencies: inout [Int]) -> Shape {
         if name.count >= 5 && name.starts(with: "task_".utf8) { return .independent }
         guard name.contains(where: isDigit) else { return .independent }
         var index = 0
@@ -23,15 +43,21 @@ enum Alibaba2018TaskName: Equatable {
             return .unparsed
         }
         index = afterNumber
-        var dependencies: [Int] = []
+        let first = dependencies.count
         var emptyTokens = 0
         while index < name.count {
-            guard name[index] == UInt8(ascii: "_") else { return .unparsed }
+            guard name[index] == UInt8(ascii: "_") else {
+                dependencies.removeSubrange(first...)
+                return .unparsed
+            }
             index += 1
             if isStageSuffix(name, from: index) {
-                return .dag(number: number, dependencies: dependencies, stageSuffix: true, emptyTokens: emptyTokens)
+                return .dag(number: number, stageSuffix: true, emptyTokens: emptyTokens)
             }
-            guard let (dependency, next) = digits(name, from: index) else { return .unparsed }
+            guard let (dependency, next) = digits(name, from: index) else {
+                dependencies.removeSubrange(first...)
+                return .unparsed
+            }
             if next == index {
                 emptyTokens += 1
             } else {
@@ -39,7 +65,7 @@ enum Alibaba2018TaskName: Equatable {
             }
             index = next
         }
-        return .dag(number: number, dependencies: dependencies, stageSuffix: false, emptyTokens: emptyTokens)
+        return .dag(number: number, stageSuffix: false, emptyTokens: emptyTokens)
     }
 
     /// `Stg` followed by one or more digits up to the end.

@@ -66,8 +66,8 @@ final class Azure2021Reader: TraceFormatReader {
         guard let duration = try csv.nonNegativeDouble(Field.duration, "duration") else {
             throw csv.malformedRow("field 4: duration is empty", field: Field.duration)
         }
-        if csv.withFieldBytes(Field.app, { $0.contains(UInt8(ascii: ";")) })
-            || csv.withFieldBytes(Field.function, { $0.contains(UInt8(ascii: ";")) })
+        if csv.withFieldBytes(Field.app, { ByteSearch.contains($0, UInt8(ascii: ";")) })
+            || csv.withFieldBytes(Field.function, { ByteSearch.contains($0, UInt8(ascii: ";")) })
         {
             throw csv.malformedRow("app and func must not contain ';'")
         }

@@ -30,6 +30,11 @@ final class WorkloadAssembler {
     private var originSeconds: Double?
     private var roundRobinNext = 0
     private var keptDependencies: [UnsafeRawBufferPointer] = []
+    private let nodeNames: [[UInt8]]
+    /// Reused buffers for the text fields of the row being written.
+    private let taskIdBytes = RecordBuilder(capacity: 256)
+    private let jobIdBytes = RecordBuilder(capacity: 256)
+    private let dependencyBytes = RecordBuilder(capacity: 1024)
 
     // MARK: - Counts
 
@@ -54,6 +59,7 @@ final class WorkloadAssembler {
     init(options: TraceImportOptions, format: TraceFormat, writer: WorkloadWriter) {
         self.options = options
         arrivalTicksPerSecond = format.arrivalTicksPerSecond
+        nodeNames = options.originNodes.map { Array($0.utf8) }
         self.writer = writer
         inputBytesGenerator = SeededGenerator(seed: options.seed, stream: Stream.inputBytes.rawValue)
         outputBytesGenerator = SeededGenerator(seed: options.seed, stream: Stream.outputBytes.rawValue)
@@ -76,6 +82,9 @@ final class WorkloadAssembler {
 
     private func consume(arrivalSeconds: Double, record: TaskRecordView) throws(TraceImportError) {
         let header = record.header
+        taskIdBytes.reset()
+        record.appendTaskId(to: taskIdBytes)
+        let taskId = taskIdBytes.bytes
         var copies = 1
         var runtime = header.runtimeSeconds
         if header.flags.contains(.beforeTrace) {
@@ -110,7 +119,7 @@ final class WorkloadAssembler {
         }
         if copies > 0 && options.rateFactor != 1 {
             // DAG members decide per job so that a DAG is kept or copied whole.
-            let unit = header.flags.contains(.dagMember) ? record.jobId : record.taskId
+            let unit = header.flags.contains(.dagMember) ? record.jobId : taskId
             var generator = SeededGenerator(
                 seed: options.seed, stream: ByteFingerprint.combine(ByteFingerprint.of(unit), Stream.rate.rawValue))
             let whole = options.rateFactor.rounded(.down)
@@ -143,7 +152,7 @@ final class WorkloadAssembler {
             pending[print] = entry
         }
         if header.dependentCount > 0 {
-            pending[ByteFingerprint.of(record.taskId)] = PendingTask(
+            pending[ByteFingerprint.of(taskId)] = PendingTask(
                 written: copies > 0, remainingDependents: header.dependentCount)
         }
         guard copies > 0 else { return }
@@ -168,47 +177,88 @@ final class WorkloadAssembler {
         }
         let instructions = Conversions.nonNegativeInt64(runtime * header.cores * options.mipsPerCore * 1e6)
         let deadline = options.deadline.deadline(runtimeSeconds: runtime)
-        let jobId = String(decoding: record.jobId, as: UTF8.self)
-        let taskId = String(decoding: record.taskId, as: UTF8.self)
-        let dependencies = keptDependencies.map { String(decoding: $0, as: UTF8.self) }
+        let idLength = taskIdBytes.count
         for replica in 0..<copies {
             if let limit = options.maximumTasks, tasksWritten >= limit {
                 droppedLimit += 1
                 return
             }
-            let suffix = replica == 0 ? "" : "#\(replica)"
-            let task = WorkloadTask(
-                taskId: taskId + suffix, jobId: jobId + suffix, arrivalSeconds: arrival,
-                origin: originNode(for: header.originKey, replica: replica),
-                instructions: instructions,
-                inputBytes: options.inputBytes.draw(using: &inputBytesGenerator),
-                outputBytes: options.outputBytes.draw(using: &outputBytesGenerator),
-                memoryBytes: header.memoryBytes, relativeDeadlineSeconds: deadline,
-                dependencies: replica == 0 ? dependencies : dependencies.map { $0 + suffix })
-            try TraceImportError.catching { try writer.append(task) }
+            // Copies k >= 1 append "#k" to the task, job and dependency ids.
+            taskIdBytes.truncate(to: idLength)
+            jobIdBytes.reset()
+            jobIdBytes.appendRaw(record.jobId)
+            dependencyBytes.reset()
+            for (index, dependency) in keptDependencies.enumerated() {
+                if index > 0 { dependencyBytes.append(UInt8(ascii: ";")) }
+                dependencyBytes.appendRaw(dependency)
+                if replica > 0 { appendSuffix(replica, to: dependencyBytes) }
+            }
+            if replica > 0 {
+                appendSuffix(replica, to: taskIdBytes)
+                appendSuffix(replica, to: jobIdBytes)
+            }
+            let node = originNode(for: header.originKey, replica: replica)
+            let inputBytes = options.inputBytes.draw(using: &inputBytesGenerator)
+            let outputBytes = options.outputBytes.draw(using: &outputBytesGenerator)
+            try TraceImportError.catching {
+                try appendRow(
+                    arrival: arrival, node: node, instructions: instructions, inputBytes: inputBytes,
+                    outputBytes: outputBytes, memoryBytes: header.memoryBytes, deadline: deadline)
+            }
             tasksWritten += 1
-            dependenciesWritten += dependencies.count
+            dependenciesWritten += keptDependencies.count
             if replica > 0 { replicasWritten += 1 }
             if firstArrivalSeconds == nil { firstArrivalSeconds = arrival }
             lastArrivalSeconds = arrival
         }
     }
 
-    private func originNode(for key: UInt64, replica: Int) -> String? {
-        let nodes = options.originNodes
-        guard !nodes.isEmpty else { return nil }
-        let count = UInt64(nodes.count)
+    private func appendRow(
+        arrival: Double, node: Int?, instructions: Int64, inputBytes: Int64, outputBytes: Int64,
+        memoryBytes: Int64, deadline: Double?
+    ) throws(ScenarioError) {
+        let write = { (origin: UnsafeRawBufferPointer?) throws(ScenarioError) in
+            try self.writer.appendEncoded(
+                taskId: self.taskIdBytes.bytes, jobId: self.jobIdBytes.bytes, arrivalSeconds: arrival, origin: origin,
+                instructions: instructions, inputBytes: inputBytes, outputBytes: outputBytes,
+                memoryBytes: memoryBytes, relativeDeadlineSeconds: deadline,
+                dependencies: self.dependencyBytes.bytes)
+        }
+        guard let node else {
+            try write(nil)
+            return
+        }
+        let result: Result<Void, ScenarioError> = nodeNames[node].withUnsafeBytes { bytes in
+            do throws(ScenarioError) {
+                try write(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private func appendSuffix(_ replica: Int, to builder: RecordBuilder) {
+        builder.append(UInt8(ascii: "#"))
+        Conversions.appendDecimal(Int64(replica), to: builder)
+    }
+
+    /// The index of the task's origin node, or nil for none.
+    private func originNode(for key: UInt64, replica: Int) -> Int? {
+        guard !nodeNames.isEmpty else { return nil }
+        let count = UInt64(nodeNames.count)
         switch options.origins {
         case .none:
             return nil
         case .hash:
             let print = replica == 0 ? key : ByteFingerprint.combine(key, UInt64(replica))
-            return nodes[Int(print.multipliedFullWidth(by: count).high)]
+            return Int(print.multipliedFullWidth(by: count).high)
         case .roundRobin:
-            defer { roundRobinNext = (roundRobinNext + 1) % nodes.count }
-            return nodes[roundRobinNext]
+            defer { roundRobinNext = (roundRobinNext + 1) % nodeNames.count }
+            return roundRobinNext
         case .random:
-            return nodes[Int(originGenerator.next().multipliedFullWidth(by: count).high)]
+            return Int(originGenerator.next().multipliedFullWidth(by: count).high)
         }
     }
 

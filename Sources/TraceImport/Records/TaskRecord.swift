@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The fixed part of a task on its way from a format reader, through the
 /// arrival sort, to the workload writer. Arrival is the sort key, so it is not
 /// repeated here.
@@ -25,6 +29,8 @@ struct TaskRecordFlags: OptionSet {
     static let beforeTrace = TaskRecordFlags(rawValue: 1 << 0)
     /// The task is part of a DAG: volume decisions are taken per job.
     static let dagMember = TaskRecordFlags(rawValue: 1 << 1)
+    /// The task id is `JOB/REST`: only REST is stored (set by the encoder).
+    static let taskIdExtendsJob = TaskRecordFlags(rawValue: 1 << 2)
 }
 
 /// Encodes task records into a reused buffer: the header, the job id, the
@@ -36,18 +42,28 @@ final class TaskRecordEncoder {
     /// The encoded record (valid until the next `begin`).
     var bytes: UnsafeRawBufferPointer { builder.bytes }
 
-    /// Starts a record; the job and task ids must follow.
+    /// Starts a record with its job and task ids (dependencies may follow).
+    /// A task id of the form `JOB/REST` is stored as REST only: most formats
+    /// name tasks that way, and records are smaller to sort and spill.
     func begin(_ header: TaskRecordHeader, jobId: UnsafeRawBufferPointer, taskId: UnsafeRawBufferPointer) {
+        var flags = header.flags
+        var storedTaskId = taskId
+        if taskId.count > jobId.count && taskId[jobId.count] == UInt8(ascii: "/")
+            && (jobId.isEmpty || memcmp(taskId.baseAddress!, jobId.baseAddress!, jobId.count) == 0)
+        {
+            flags.insert(.taskIdExtendsJob)
+            storedTaskId = UnsafeRawBufferPointer(rebasing: taskId[(jobId.count + 1)...])
+        }
         builder.reset()
         builder.append(header.runtimeSeconds)
         builder.append(header.cores)
         builder.append(header.memoryBytes)
         builder.append(header.originKey)
         builder.append(header.dependentCount)
-        builder.append(header.flags.rawValue)
+        builder.append(flags.rawValue)
         builder.append(UInt32(0))
         builder.appendBytes(jobId)
-        builder.appendBytes(taskId)
+        builder.appendBytes(storedTaskId)
     }
 
     /// True when the record being encoded has no dependencies and no dependents
@@ -81,7 +97,8 @@ struct TaskRecordView {
     let header: TaskRecordHeader
     let dependencyCount: Int
     let jobId: UnsafeRawBufferPointer
-    let taskId: UnsafeRawBufferPointer
+    /// The task id, or the part after `JOB/` when `header.flags` has `.taskIdExtendsJob`.
+    let storedTaskId: UnsafeRawBufferPointer
     private let dependencyStart: Int
     private let bytes: UnsafeRawBufferPointer
 
@@ -99,8 +116,17 @@ struct TaskRecordView {
             dependentCount: dependents, flags: flags)
         dependencyCount = Int(cursor.read(UInt32.self))
         jobId = cursor.readBytes()
-        taskId = cursor.readBytes()
+        storedTaskId = cursor.readBytes()
         dependencyStart = cursor.offset
+    }
+
+    /// Writes the full task id into `builder` (after what it holds).
+    func appendTaskId(to builder: RecordBuilder) {
+        if header.flags.contains(.taskIdExtendsJob) {
+            builder.appendRaw(jobId)
+            builder.append(UInt8(ascii: "/"))
+        }
+        builder.appendRaw(storedTaskId)
     }
 
     /// Calls `body` with each dependency's task id.

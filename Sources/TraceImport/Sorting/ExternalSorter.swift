@@ -12,7 +12,7 @@ import StreamingIO
 ///
 /// - Complexity: O(n log n) comparisons; each record is written to disk at
 ///   most once per merge level (one level unless there are more than
-///   `maximumFanIn` runs).
+///   `maximumFanIn` runs, 128 by default: 4 GiB of records at the default budget).
 final class ExternalSorter {
     struct Entry {
         var key: SortKey
@@ -25,7 +25,7 @@ final class ExternalSorter {
     let blockBytes: Int
 
     /// The most runs merged at once; more runs are merged in several passes.
-    static let maximumFanIn = 32
+    let maximumFanIn: Int
 
     let memoryBudgetBytes: Int
     private let temporaryParent: String?
@@ -54,7 +54,9 @@ final class ExternalSorter {
     ///   - memoryBudgetBytes: Bytes of records and index held before spilling (at least 64 KiB).
     ///   - temporaryDirectory: Where the run folder goes (default `$TMPDIR`, else `/tmp`).
     ///   - label: A name for run files and messages.
-    init(memoryBudgetBytes: Int, temporaryDirectory: String?, label: String) {
+    ///   - maximumFanIn: The most runs merged in one pass (at least 2).
+    init(memoryBudgetBytes: Int, temporaryDirectory: String?, label: String, maximumFanIn: Int = 128) {
+        self.maximumFanIn = max(maximumFanIn, 2)
         self.memoryBudgetBytes = max(memoryBudgetBytes, 64 * 1024)
         blockBytes = max(4096, min(1 << 20, self.memoryBudgetBytes / 16))
         temporaryParent = temporaryDirectory
@@ -159,8 +161,8 @@ final class ExternalSorter {
             sortEntries()
             return SortedStream(sources: [MemorySource(entries: entries)])
         }
-        if !entries.isEmpty && runs.count + 1 > Self.maximumFanIn { try spill() }
-        while runs.count > Self.maximumFanIn { try mergePass() }
+        if !entries.isEmpty && runs.count + 1 > maximumFanIn { try spill() }
+        while runs.count > maximumFanIn { try mergePass() }
         var sources: [any SortedSource] = []
         let bufferBytes = readerBufferBytes(readers: runs.count)
         for run in runs { sources.append(try RunReader(path: run, bufferBytes: bufferBytes)) }
@@ -173,7 +175,7 @@ final class ExternalSorter {
 
     /// Merges the first `maximumFanIn` runs into one.
     private func mergePass() throws(TraceImportError) {
-        let batch = Array(runs.prefix(Self.maximumFanIn))
+        let batch = Array(runs.prefix(maximumFanIn))
         runs.removeFirst(batch.count)
         let bufferBytes = readerBufferBytes(readers: batch.count)
         var sources: [any SortedSource] = []
@@ -195,6 +197,6 @@ final class ExternalSorter {
     }
 
     private func readerBufferBytes(readers: Int) -> Int {
-        min(max(memoryBudgetBytes / max(readers + 1, 2), 64 * 1024), 1 << 20)
+        min(max(memoryBudgetBytes / max(readers + 1, 2), 32 * 1024), 1 << 20)
     }
 }

@@ -11,35 +11,51 @@ protocol SortedSource: AnyObject {
 }
 
 /// The k-way merge of sorted sources, in (key, insertion sequence) order.
+///
+/// The heap holds each source's current key and sequence by value, so
+/// comparisons never touch the sources themselves.
 final class SortedStream {
-    private var sources: [any SortedSource]
-    /// Indices of sources with a current record, as a binary min-heap.
-    private var heap: [Int] = []
+    private struct Head {
+        var key: SortKey
+        var sequence: UInt64
+        var source: Int
+
+        @inline(__always)
+        static func < (left: Head, right: Head) -> Bool {
+            if left.key != right.key { return left.key < right.key }
+            return left.sequence < right.sequence
+        }
+    }
+
+    private let sources: [any SortedSource]
+    private var heap: [Head] = []
     private var started = false
-    private var currentSource: Int?
+    private var current: (any SortedSource)?
 
     init(sources: [any SortedSource]) {
         self.sources = sources
     }
 
     /// The current record's key.
-    var key: SortKey { sources[currentSource!].key }
+    private(set) var key = SortKey(primary: 0, secondary: 0, tertiary: 0)
     /// The current record's insertion sequence.
-    var sequence: UInt64 { sources[currentSource!].sequence }
+    private(set) var sequence: UInt64 = 0
     /// The current record's payload, valid until the next call to `next()`.
-    var payload: UnsafeRawBufferPointer { sources[currentSource!].payload }
+    var payload: UnsafeRawBufferPointer { current?.payload ?? UnsafeRawBufferPointer(start: nil, count: 0) }
 
     /// Moves to the next record in order; false when all sources are exhausted.
     func next() throws(TraceImportError) -> Bool {
         if !started {
             started = true
-            for index in sources.indices where try sources[index].advance() {
-                heap.append(index)
+            for (index, source) in sources.enumerated() where try source.advance() {
+                heap.append(Head(key: source.key, sequence: source.sequence, source: index))
                 siftUp(heap.count - 1)
             }
-        } else if let current = currentSource {
+        } else if let current {
             // The previous record's source moves on; re-establish the heap.
-            if try sources[current].advance() {
+            if try current.advance() {
+                heap[0].key = current.key
+                heap[0].sequence = current.sequence
                 siftDown(0)
             } else {
                 let last = heap.removeLast()
@@ -50,26 +66,20 @@ final class SortedStream {
             }
         }
         guard let top = heap.first else {
-            currentSource = nil
+            current = nil
             return false
         }
-        currentSource = top
+        current = sources[top.source]
+        key = top.key
+        sequence = top.sequence
         return true
-    }
-
-    @inline(__always)
-    private func less(_ left: Int, _ right: Int) -> Bool {
-        let a = sources[left]
-        let b = sources[right]
-        if a.key != b.key { return a.key < b.key }
-        return a.sequence < b.sequence
     }
 
     private func siftUp(_ start: Int) {
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
-            guard less(heap[child], heap[parent]) else { return }
+            guard heap[child] < heap[parent] else { return }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -77,12 +87,13 @@ final class SortedStream {
 
     private func siftDown(_ start: Int) {
         var parent = start
+        let count = heap.count
         while true {
             let left = 2 * parent + 1
-            guard left < heap.count else { return }
+            guard left < count else { return }
             var smallest = left
-            if left + 1 < heap.count && less(heap[left + 1], heap[left]) { smallest = left + 1 }
-            guard less(heap[smallest], heap[parent]) else { return }
+            if left + 1 < count && heap[left + 1] < heap[left] { smallest = left + 1 }
+            guard heap[smallest] < heap[parent] else { return }
             heap.swapAt(parent, smallest)
             parent = smallest
         }
