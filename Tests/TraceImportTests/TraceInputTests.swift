@@ -66,6 +66,8 @@ struct TraceInputTests {
         #expect(box.seen.contains { $0.phase == .reading && $0.rows >= 65_536 })
         #expect(box.seen.last?.phase == .writing)
         #expect(box.seen.last?.tasksWritten == 70_000)
+        #expect(box.seen.contains { $0.phase == .writing && $0.recordsMerged == 65_536 && $0.recordsTotal == 70_000 })
+        #expect(box.seen.last?.recordsMerged == 70_000)
         #expect(box.seen.last?.storedBytesRead == Int64(text.utf8.count))
         #expect(box.seen.allSatisfy { $0.storedBytesTotal == Int64(text.utf8.count) })
     }

@@ -19,6 +19,10 @@ public struct TraceImportProgress: Sendable {
     public var rows: Int
     /// Tasks written so far.
     public var tasksWritten: Int
+    /// While writing: sorted records merged so far, of `recordsTotal`.
+    public var recordsMerged: Int = 0
+    /// While writing: the records to merge (tasks before filtering).
+    public var recordsTotal: Int = 0
 }
 
 /// What format readers share: options, the problem log, the arrival sort and
@@ -99,13 +103,18 @@ final class ImportContext {
         report(rows: rows)
     }
 
-    func report(rows: Int, phase: TraceImportProgress.Phase = .reading, tasksWritten: Int = 0) {
+    func report(
+        rows: Int, phase: TraceImportProgress.Phase = .reading, tasksWritten: Int = 0, recordsMerged: Int = 0
+    ) {
         guard let progressHandler else { return }
         let read = storedBytesFinished + (currentInput?.storedBytesConsumed ?? 0)
         progressHandler(TraceImportProgress(
             phase: phase, storedBytesRead: read, storedBytesTotal: storedBytesTotal, rows: rows,
-            tasksWritten: tasksWritten))
+            tasksWritten: tasksWritten, recordsMerged: recordsMerged, recordsTotal: arrivals.recordCount))
     }
+
+    /// Whether anyone listens to progress (so writers can skip the bookkeeping).
+    var reportsProgress: Bool { progressHandler != nil }
 }
 
 /// A reader of one trace format: rows in, task records out (into the context's arrival sort).

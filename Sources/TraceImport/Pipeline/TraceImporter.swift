@@ -85,9 +85,14 @@ public final class TraceImporter {
         let stream = try context.arrivals.finish()
         let assembler = WorkloadAssembler(options: options, format: format, writer: writer)
         assembler.add(context.earlyDrops)
-        try assembler.consume(stream)
+        let rows = reader.rows
+        try assembler.consume(stream, progress: context.reportsProgress ? { merged in
+            context.report(rows: rows, phase: .writing, tasksWritten: assembler.tasksWritten, recordsMerged: merged)
+        } : nil)
         try TraceImportError.catching { try writer.commit() }
-        context.report(rows: reader.rows, phase: .writing, tasksWritten: assembler.tasksWritten)
+        context.report(
+            rows: rows, phase: .writing, tasksWritten: assembler.tasksWritten,
+            recordsMerged: context.arrivals.recordCount)
 
         var summary = TraceImportSummary()
         summary.set("rows", reader.rows)

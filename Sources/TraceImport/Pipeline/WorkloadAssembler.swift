@@ -71,12 +71,16 @@ final class WorkloadAssembler {
         }
     }
 
-    /// Writes every record of `stream`.
+    /// Writes every record of `stream`, calling `progress` with the records
+    /// merged so far every 64 Ki records.
     ///
     /// - Throws: `.output` when the workload cannot be written, `.io` when a sort run cannot be read.
-    func consume(_ stream: SortedStream) throws(TraceImportError) {
+    func consume(_ stream: SortedStream, progress: ((Int) -> Void)? = nil) throws(TraceImportError) {
+        var merged = 0
         while try stream.next() {
             try consume(arrivalSeconds: stream.key.arrivalSeconds, record: TaskRecordView(stream.payload))
+            merged += 1
+            if merged & 0xFFFF == 0, let progress { progress(merged) }
         }
     }
 

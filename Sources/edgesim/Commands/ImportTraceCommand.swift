@@ -198,9 +198,15 @@ struct ImportTraceCommand: ParsableCommand {
                 StandardError.write("edgesim: warning: \(diagnostic)")
             }
             importer.progress = { progress in
-                progressBar.update(
-                    bytes: progress.storedBytesRead, total: progress.storedBytesTotal, rows: progress.rows,
-                    label: progress.phase == .reading ? "reading" : "writing")
+                switch progress.phase {
+                case .reading:
+                    progressBar.update(
+                        bytes: progress.storedBytesRead, total: progress.storedBytesTotal, rows: progress.rows,
+                        label: "reading")
+                case .writing:
+                    progressBar.update(
+                        merged: progress.recordsMerged, total: progress.recordsTotal, tasks: progress.tasksWritten)
+                }
             }
             defer { progressBar.finish() }
             return try importer.run()

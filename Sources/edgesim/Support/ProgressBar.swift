@@ -10,13 +10,32 @@ final class ProgressBar {
     private let started: Double
     private var lastDrawn = 0.0
     private var drewSomething = false
+    private var writingStarted: Double?
 
     init() {
         enabled = isatty(2) == 1
         started = Self.now()
     }
 
-    /// Redraws at most ten times a second.
+    /// Redraws the writing phase: records merged of the total, tasks written.
+    func update(merged: Int, total: Int, tasks: Int) {
+        guard enabled, total > 0 else { return }
+        let now = Self.now()
+        guard now - lastDrawn >= 0.1 else { return }
+        lastDrawn = now
+        if writingStarted == nil { writingStarted = now }
+        let fraction = min(Double(merged) / Double(total), 1)
+        let elapsed = max(now - (writingStarted ?? now), 1e-6)
+        var line = "\r\u{1B}[Kwriting " + Self.bar(fraction) + Self.fixed(fraction * 100) + "% \(tasks) tasks "
+        if merged > 0 && elapsed > 0.05 {
+            let left = Double(total - merged) / (Double(merged) / elapsed)
+            line += "ETA " + Self.duration(left)
+        }
+        StandardError.writeRaw(line)
+        drewSomething = true
+    }
+
+    /// Redraws the reading phase at most ten times a second.
     func update(bytes: Int64, total: Int64?, rows: Int, label: String) {
         guard enabled else { return }
         let now = Self.now()
@@ -27,14 +46,10 @@ final class ProgressBar {
         var line = "\r\u{1B}[K\(label) "
         if let total, total > 0 {
             let fraction = min(Double(bytes) / Double(total), 1)
-            let filled = Int(fraction * 24)
-            line += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "] "
-            line += Self.fixed(fraction * 100) + "% "
+            line += Self.bar(fraction) + Self.fixed(fraction * 100) + "% "
             line += "\(Self.megabytes(bytes))/\(Self.megabytes(total)) MB "
             if rate > 0 {
-                let left = Double(total - bytes) / rate
-                let seconds = Int(min(left, 359_999))
-                line += "\(Self.fixed(rate / 1e6)) MB/s ETA \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60) "
+                line += "\(Self.fixed(rate / 1e6)) MB/s ETA " + Self.duration(Double(total - bytes) / rate) + " "
             }
         } else {
             line += "\(Self.megabytes(bytes)) MB \(Self.fixed(rate / 1e6)) MB/s "
@@ -48,6 +63,16 @@ final class ProgressBar {
     func finish() {
         guard enabled, drewSomething else { return }
         StandardError.writeRaw("\r\u{1B}[K")
+    }
+
+    private static func bar(_ fraction: Double) -> String {
+        let filled = Int(fraction * 24)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "] "
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let whole = Int(min(max(seconds, 0), 359_999))
+        return "\(whole / 60):\(whole % 60 < 10 ? "0" : "")\(whole % 60)"
     }
 
     private static func megabytes(_ bytes: Int64) -> String {
