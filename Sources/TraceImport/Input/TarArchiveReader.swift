@@ -116,7 +116,7 @@ final class TarArchiveReader {
     // MARK: - Member data
 
     /// Reads member data into `target`, at most `limit` bytes.
-    fileprivate func readData(into target: UnsafeMutableRawBufferPointer, limit: Int64) throws(StreamingIOError) -> Int {
+    func readData(into target: UnsafeMutableRawBufferPointer, limit: Int64) throws(StreamingIOError) -> Int {
         let wanted = Int(min(Int64(target.count), limit))
         guard wanted > 0 else { return 0 }
         if start < end {
@@ -203,32 +203,5 @@ final class TarArchiveReader {
         try consume(length)
         try skip(Self.padding(count))
         return body
-    }
-}
-
-/// One regular file inside a tar archive, readable as a byte source until its size is exhausted.
-final class TarMember: ByteSource {
-    /// The member's name inside the archive.
-    let name: String
-    /// The member's size in bytes.
-    let size: Int64
-    /// `archive:member`, for messages.
-    let path: String
-    fileprivate var remaining: Int64
-    private unowned let archive: TarArchiveReader
-
-    fileprivate init(archive: TarArchiveReader, name: String, size: Int64, displayPath: String) {
-        self.archive = archive
-        self.name = name
-        self.size = size
-        self.path = displayPath
-        remaining = size
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamingIOError) -> Int {
-        guard remaining > 0 else { return 0 }
-        let count = try archive.readData(into: buffer, limit: remaining)
-        remaining -= Int64(count)
-        return count
     }
 }

@@ -1,30 +1,5 @@
 import StreamingIO
 
-/// Progress of an import, for a progress bar.
-public struct TraceImportProgress: Sendable {
-    /// What the import is doing.
-    public enum Phase: Sendable {
-        /// Reading and converting the inputs.
-        case reading
-        /// Merging sorted records and writing the workload.
-        case writing
-    }
-
-    public var phase: Phase
-    /// Bytes of the inputs (as stored, compressed) read so far.
-    public var storedBytesRead: Int64
-    /// The inputs' total stored size, when every input is a regular file.
-    public var storedBytesTotal: Int64?
-    /// Data rows read so far.
-    public var rows: Int
-    /// Tasks written so far.
-    public var tasksWritten: Int
-    /// While writing: sorted records merged so far, of `recordsTotal`.
-    public var recordsMerged: Int = 0
-    /// While writing: the records to merge (tasks before filtering).
-    public var recordsTotal: Int = 0
-}
-
 /// What format readers share: options, the problem log, the arrival sort and
 /// a reused record encoder.
 final class ImportContext {
@@ -115,22 +90,4 @@ final class ImportContext {
 
     /// Whether anyone listens to progress (so writers can skip the bookkeeping).
     var reportsProgress: Bool { progressHandler != nil }
-}
-
-/// A reader of one trace format: rows in, task records out (into the context's arrival sort).
-protocol TraceFormatReader: AnyObject {
-    /// How the format's files are split into fields.
-    var dialect: CSVDialect { get }
-    /// Data rows read (comments and headers excluded).
-    var rows: Int { get }
-    /// Distinct jobs seen.
-    var jobs: Int { get }
-    /// Distinct tasks found in the input.
-    var tasksSeen: Int { get }
-    /// Reads one logical file (inputs are read in order, as one stream).
-    func read(_ csv: CSVReader) throws(TraceImportError)
-    /// Emits what is left once every input was read.
-    func finish() throws(TraceImportError)
-    /// The format's own counts, in report order.
-    func summaryEntries() -> [(String, TraceImportSummary.Value)]
 }
