@@ -87,7 +87,7 @@ final class Alibaba2017Reader: TraceFormatReader {
         if planCPU == nil || planMemory == nil { tasksMissingPlan += 1 }
         var runtime = Double.nan
         if let end, end >= create {
-            runtime = Double(end - create)
+            runtime = Double(end) - Double(create)  // in doubles: extreme values cannot overflow
         } else {
             endBeforeCreate += 1
         }

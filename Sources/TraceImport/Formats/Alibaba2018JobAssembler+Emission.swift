@@ -52,7 +52,7 @@ extension Alibaba2018JobAssembler {
             if clamped { dag.counts.arrivalsClamped += 1 }
             var runtime = Double.nan
             if row.endSeconds != Int64.min && row.endSeconds >= row.startSeconds {
-                runtime = Double(row.endSeconds - row.startSeconds)
+                runtime = Double(row.endSeconds) - Double(row.startSeconds)  // no Int64 overflow on extremes
             } else {
                 dag.counts.endBeforeStart += 1
             }
@@ -102,7 +102,7 @@ extension Alibaba2018JobAssembler {
                     }
                     memberRuntime = .nan
                     if instance.endSeconds != Int64.min && instance.endSeconds >= instance.startSeconds {
-                        memberRuntime = Double(instance.endSeconds - instance.startSeconds)
+                        memberRuntime = Double(instance.endSeconds) - Double(instance.startSeconds)
                     }
                     if !instance.averageCPU.isNaN { cores = instance.averageCPU / 100 }
                     if !instance.averageMemory.isNaN { memory = instance.averageMemory / 100 * machineMemory }

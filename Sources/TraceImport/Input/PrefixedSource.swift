@@ -27,6 +27,7 @@ final class PrefixedSource: ByteSource {
     var sniffed: [UInt8] { prefix }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamingIOError) -> Int {
+        guard buffer.count > 0 else { return 0 }
         if position < prefix.count {
             let count = min(buffer.count, prefix.count - position)
             prefix.withUnsafeBytes { bytes in
