@@ -49,7 +49,7 @@ struct ImportTraceCommand: ParsableCommand {
 
     // MARK: - Inputs and output
 
-    @Option(help: "The trace format: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The trace format.")
     var format: TraceFormat
 
     @Argument(help: "Trace files, read in order as one stream (`-` for standard input).")
@@ -64,7 +64,7 @@ struct ImportTraceCommand: ParsableCommand {
     @Flag(help: "Stop at the first malformed row (exit status 1) instead of skipping it.")
     var strict = false
 
-    @Option(help: "Report this many malformed rows and repairs individually (default 5).")
+    @Option(help: "Report this many malformed rows and repairs individually.")
     var reportProblems = 5
 
     @Option(name: .customLong("job-events"), help: "google2011 job_events files (for --origin-key logical-job).")
@@ -82,18 +82,18 @@ struct ImportTraceCommand: ParsableCommand {
             transform: { try parse { try TimeOrigin.parse($0) } ($0) })
     var timeOrigin: TimeOrigin = .firstArrival
 
-    @Option(help: "Multiply arrivals (after the shift) by this factor; runtimes are kept (default 1).")
+    @Option(help: "Multiply arrivals (after the shift) by this factor; runtimes are kept.")
     var timeScale = 1.0
 
-    @Option(help: "Tasks from before the trace window (time 0 or negative): keep (at time 0, default) or drop.")
+    @Option(help: "Tasks from before the trace window (time 0 or negative): keep (at time 0) or drop.")
     var beforeTrace: BeforeTracePolicy = .keep
 
     // MARK: - Volume
 
-    @Option(help: "Scale the arrival rate: below 1 thins, above 1 replicates (seeded; DAGs stay whole; default 1).")
+    @Option(help: "Scale the arrival rate: below 1 thins, above 1 replicates (seeded; DAGs stay whole).")
     var rateFactor = 1.0
 
-    @Option(help: "Keep this fraction of jobs, seeded (default 1).")
+    @Option(help: "Keep this fraction of jobs, seeded.")
     var sample = 1.0
 
     @Option(help: "Write at most this many tasks (the earliest arrivals).")
@@ -104,10 +104,10 @@ struct ImportTraceCommand: ParsableCommand {
 
     // MARK: - Task content
 
-    @Option(help: "MIPS of one core (a normalised CPU unit for google2011, 100 plan_cpu for Alibaba, one processor for SWF; default 1000).")
+    @Option(help: "MIPS of one core (a normalised CPU unit for google2011, 100 plan_cpu for Alibaba, one processor for SWF).")
     var mipsPerCore = 1000.0
 
-    @Option(help: "Memory of one machine in MiB, for normalised memory requests (default 65536 = 64 GiB).")
+    @Option(help: "Memory of one machine in MiB (65536 = 64 GiB), for normalised memory requests.")
     var machineMemoryMib = 65536.0
 
     @Option(help: "Input bytes per task: N, uniform:MIN,MAX, exponential:MEAN or lognormal:SHAPE,LOC,SCALE (default 0).",
@@ -126,10 +126,10 @@ struct ImportTraceCommand: ParsableCommand {
             transform: { try parse { try UnknownRuntimePolicy.parse($0) } ($0) })
     var unknownRuntime: UnknownRuntimePolicy = .drop
 
-    @Option(help: "Alibaba instance_num: scale (one task, work x instances; default) or expand (a task per instance).")
+    @Option(help: "Alibaba instance_num: scale (one task, work x instances) or expand (a task per instance).")
     var instances: InstanceMode = .scale
 
-    @Option(help: "Expand at most this many instances per task (default 100000).")
+    @Option(help: "Expand at most this many instances per task.")
     var maxInstances = 100_000
 
     @Option(help: "google2011 events that complete a task, comma-separated: finish (default), fail, kill, lost, evict.",
@@ -142,7 +142,7 @@ struct ImportTraceCommand: ParsableCommand {
             transform: { try parse { try OriginAssignment.parse($0) } ($0) })
     var origins: OriginAssignment = .none
 
-    @Option(help: "Attribute hashed by --origins hash: job (default), user, machine, logical-job, task-type, group, executable, queue, partition, application.")
+    @Option(help: "Attribute hashed by --origins hash (per format: see FORMAT.md).")
     var originKey: OriginKey = .job
 
     @Option(help: "Origin node ids, comma-separated.")
@@ -151,18 +151,18 @@ struct ImportTraceCommand: ParsableCommand {
     @Option(help: "Take origin nodes from this topology (compute nodes of --origin-kinds).")
     var originTopology: String?
 
-    @Option(help: "Node kinds eligible as origins in --origin-topology, comma-separated (default device).")
+    @Option(help: "Node kinds eligible as origins in --origin-topology, comma-separated.")
     var originKinds = "device"
 
     // MARK: - Resources
 
-    @Option(help: "Memory for sorting in MiB; beyond it sorted runs spill to temporary files (default 32).")
+    @Option(help: "Memory for sorting in MiB; beyond it sorted runs spill to temporary files.")
     var sortMemoryMib = 32
 
     @Option(help: "Folder for temporary sort runs (default $TMPDIR, else /tmp).")
     var temporaryDirectory: String?
 
-    @Option(help: "gzip level of a .gz output, 1 (fastest, default) ... 9 (smallest).")
+    @Option(help: "gzip level of a .gz output, 1 (fastest) ... 9 (smallest).")
     var compressionLevel: Int32 = 1
 
     @Flag(inversion: .prefixedNo, help: "Decompress inputs on a second thread while parsing (default on).")
