@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
+        .library(name: "TraceImport", targets: ["TraceImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,6 +78,13 @@ let package = Package(
             dependencies: ["StreamingIO", "ScenarioModel", "CLibXML2"]
         ),
 
+        /// Cluster traces (Google 2011, Alibaba 2017/2018, SWF, Azure Functions
+        /// 2021) streamed into canonical workloads, with bounded-memory sorting.
+        .target(
+            name: "TraceImport",
+            dependencies: ["StreamingIO", "ScenarioModel"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -88,6 +96,7 @@ let package = Package(
                 "StreamingIO",
                 "ClusterGenerator",
                 "TopologyImport",
+                "TraceImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,6 +131,10 @@ let package = Package(
         .testTarget(
             name: "TopologyImportTests",
             dependencies: ["TopologyImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "TraceImportTests",
+            dependencies: ["TraceImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",
