@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BenchReport", targets: ["BenchReport"]),
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "ReplayBench", targets: ["ReplayBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +63,13 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// The bench runner over the simulator: replays each job of a bench
+        /// matrix (scenario x policy x seed x sweep value), compiling each scenario once.
+        .target(
+            name: "ReplayBench",
+            dependencies: ["BenchReport", "Simulator", "ScenarioModel", "StreamingIO"]
+        ),
+
         /// Ether-style seeded cluster generator: archetypes, building blocks,
         /// scenarios and declarative specs -> canonical topologies.
         .target(
@@ -75,6 +83,7 @@ let package = Package(
             name: "edgesim",
             dependencies: [
                 "BenchReport",
+                "ReplayBench",
                 "ScenarioModel",
                 "Simulator",
                 "StreamingIO",
@@ -109,6 +118,10 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "ReplayBenchTests",
+            dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "EdgeSimTestSupport", "CLibXML2"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

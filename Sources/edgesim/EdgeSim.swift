@@ -17,6 +17,7 @@ struct EdgeSim: ParsableCommand {
             ComposeCommand.self,
             GenerateCommand.self,
             ReplayCommand.self,
+            BenchCommand.self,
         ]
     )
 }

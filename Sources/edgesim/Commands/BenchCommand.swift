@@ -1,0 +1,130 @@
+import ArgumentParser
+import BenchReport
+import ReplayBench
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `edgesim bench`: replays scenarios x policies x seeds (x sweep values) in
+/// parallel and writes a report folder with tables and SVG plots.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Replay scenarios under several policies and seeds; write tables with confidence intervals and plots.",
+        usage: """
+            edgesim bench SCENARIO... [--policies P1,P2,...] [--seeds 1..10] -o REPORT_DIR [--jobs N]
+            edgesim bench --spec STUDY.bench.json -o REPORT_DIR [options that replace the spec's]
+            """,
+        discussion: """
+            Runs every scenario x sweep value x policy x seed (a replay each, as \
+            `edgesim replay` does it) on --jobs worker threads; the outputs are \
+            byte-identical whatever the number of workers. A progress bar shows on \
+            standard error when it is a terminal; the summary table (mean ± 95 % \
+            confidence half-width over seeds, Student's t) prints to standard output.
+
+            REPORT_DIR gets, each file written atomically: results.csv (one row per \
+            run: scenario, the sweep parameter, policy, seed, then every summary figure \
+            of `edgesim replay`), summary.csv (per scenario x sweep value x policy: mean, \
+            sd, 95 % CI and n of mean_latency_s, p95_latency_s, drop_rate, \
+            deadline_miss_rate, energy_j), summary.md, report.html (tables and every \
+            chart, self-contained) and plots/*.svg: latency CDF, drop rate and energy \
+            per policy (bars with CI whiskers), queue occupancy over time (first seed), \
+            and with a sweep, mean latency and drop rate against the swept parameter.
+
+            Policies: local, random, round-robin, least-queue, earliest-finish, cloud \
+            (default: all). A spec file (JSON, format edgesim-bench, schema in \
+            tools/schemas/bench.schema.json) names scenarios, policies, seeds and a \
+            sweep, so a study is one command; options given next to --spec replace its \
+            values. Sweepable parameters: arrivalRateScale, horizonSeconds, \
+            queueGraceSeconds, candidates.hops, candidates.maxCandidates, \
+            decisions.intervalSeconds, syntheticArrivals.ratePerSecondPerOrigin, \
+            syntheticArrivals.durationSeconds (settings are overridden per value), e.g. \
+            --sweep arrivalRateScale=0.5..1.5:5 gives a latency-vs-load plot.
+
+            Summary keys: name, scenarios, policies, seeds, sweep_parameter, \
+            sweep_values, runs, tasks, completed, dropped, events, report, files, cells \
+            (per scenario x sweep value x policy: scenario, the sweep parameter, policy, \
+            runs, and for each of mean_latency_s, p95_latency_s, drop_rate, \
+            deadline_miss_rate, energy_j the mean and its 95 % half-width as NAME and \
+            NAME_ci95; null when undefined).
+            """
+    )
+
+    @OptionGroup var arguments: BenchArguments
+
+    @Option(help: "Sample queue occupancy every this many simulated seconds (default: 500 samples over each run's arrivals, or its horizon).")
+    var queueSampleSeconds: Double?
+
+    @Option(name: .customLong("summary-json"), help: "Write a JSON summary to this path (`-` for standard output; the table then goes to standard error).")
+    var summaryPath: String?
+
+    func validate() throws {
+        if let queueSampleSeconds, !(queueSampleSeconds > 0 && queueSampleSeconds.isFinite) {
+            throw ValidationError("--queue-sample-seconds must be a positive number, found \(queueSampleSeconds)")
+        }
+        if arguments.output == "-" {
+            throw ValidationError("-o: the report is a folder of files; standard output cannot hold it")
+        }
+    }
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let started = TerminalProgressBar.monotonicSeconds()
+            var spec = try arguments.makeSpec(defaultPolicies: ReplayRunner.baselinePolicies)
+            try checkAgainstSimulator(&spec)
+            let plan = try BenchPlan(spec: spec)
+            let workers = min(try arguments.workerCount(), plan.jobs.count)
+            let runner = MatrixRunner(runner: ReplayRunner(queueSampleIntervalSeconds: queueSampleSeconds), workerCount: workers)
+            let bar = TerminalProgressBar()
+            let results: BenchResults
+            do {
+                results = try runner.run(plan) { bar.update($0) }
+                bar.finish()
+            } catch {
+                bar.finish()
+                throw error
+            }
+            let summary = BenchSummary(results: results)
+            let written = try ReportFolderWriter(summary: summary, generator: "edgesim \(EdgeSimVersion.current)")
+                .write(toFolder: arguments.output)
+            let table = TerminalTable.text(summary)
+            if summaryPath == "-" { StandardError.write(table) } else { StandardOutput.write(table) }
+            if let summaryPath {
+                try SummaryReport(bench: summary, reportFolder: arguments.output, files: written).write(to: summaryPath)
+            }
+            let seconds = TerminalProgressBar.monotonicSeconds() - started
+            let plots = written.filter { $0.hasPrefix("plots/") }.count
+            StandardError.write(
+                "bench: \(plan.jobs.count) runs on \(workers) \(workers == 1 ? "worker" : "workers") in "
+                    + "\(DurationText.seconds(seconds)) -> \(arguments.output)/ (results.csv, summary.csv, summary.md, "
+                    + "report.html, \(plots) plots)")
+        }
+    }
+
+    /// Rejects policies and sweep parameters the simulator does not know, and
+    /// gives an unlabelled sweep its axis title. Names typed on the command line
+    /// are usage errors (exit 64); names from a spec file are data errors naming the file.
+    private func checkAgainstSimulator(_ spec: inout BenchSpec) throws {
+        func reject(_ message: String, fromCommandLine: Bool) -> any Error {
+            fromCommandLine
+                ? ValidationError(message)
+                : CommandFailure.fail("\(arguments.spec ?? "bench"): \(message)")
+        }
+        for policy in spec.policies where !ReplayRunner.baselinePolicies.contains(policy) {
+            let message = "unknown policy '\(policy)' (known: \(ReplayRunner.baselinePolicies.joined(separator: ", ")))"
+            throw reject(arguments.policies != nil ? "--policies: " + message : "$.policies: " + message,
+                         fromCommandLine: arguments.policies != nil)
+        }
+        guard let sweep = spec.sweep else { return }
+        let fromCommandLine = arguments.sweep != nil
+        let prefix = fromCommandLine ? "--sweep: " : "$.sweep: "
+        do {
+            let parameter = try ReplaySweepParameter(named: sweep.parameter)
+            for value in sweep.values { try parameter.check(value) }
+            if spec.sweep?.label == nil { spec.sweep?.label = parameter.label }
+        } catch {
+            throw reject(prefix + error.description, fromCommandLine: fromCommandLine)
+        }
+    }
+}
