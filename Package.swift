@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplayBenchTests",
-            dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "EdgeSimTestSupport", "CLibXML2"]
+            dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

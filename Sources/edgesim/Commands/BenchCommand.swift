@@ -66,6 +66,16 @@ struct BenchCommand: ParsableCommand {
         if arguments.output == "-" {
             throw ValidationError("-o: the report is a folder of files; standard output cannot hold it")
         }
+        // Lists typed on the command line are checked here, so their errors print this verb's usage.
+        if let policies = arguments.policies {
+            let names = try Self.parsed(BenchListSyntax.names(policies, what: "policy"), option: "--policies")
+            for name in names { try Self.checkPolicy(name).map { throw ValidationError("--policies: " + $0) } }
+        }
+        if let seeds = arguments.seeds { _ = try Self.parsed(BenchListSyntax.seeds(seeds), option: "--seeds") }
+        if let sweep = arguments.sweep {
+            let parsed = try Self.parsed(BenchListSyntax.sweep(sweep), option: "--sweep")
+            try Self.checkSweep(parsed).map { throw ValidationError("--sweep: " + $0) }
+        }
     }
 
     func run() throws {
@@ -102,29 +112,42 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Rejects policies and sweep parameters the simulator does not know, and
-    /// gives an unlabelled sweep its axis title. Names typed on the command line
-    /// are usage errors (exit 64); names from a spec file are data errors naming the file.
+    /// Rejects policies and sweep parameters of a spec file that the simulator
+    /// does not know (data errors naming the file; the command line's were
+    /// checked in `validate()`), and gives an unlabelled sweep its axis title.
     private func checkAgainstSimulator(_ spec: inout BenchSpec) throws {
-        func reject(_ message: String, fromCommandLine: Bool) -> any Error {
-            fromCommandLine
-                ? ValidationError(message)
-                : CommandFailure.fail("\(arguments.spec ?? "bench"): \(message)")
-        }
-        for policy in spec.policies where !ReplayRunner.baselinePolicies.contains(policy) {
-            let message = "unknown policy '\(policy)' (known: \(ReplayRunner.baselinePolicies.joined(separator: ", ")))"
-            throw reject(arguments.policies != nil ? "--policies: " + message : "$.policies: " + message,
-                         fromCommandLine: arguments.policies != nil)
+        let source = arguments.spec ?? "bench"
+        for policy in spec.policies {
+            if let problem = Self.checkPolicy(policy) { throw CommandFailure.fail("\(source): $.policies: \(problem)") }
         }
         guard let sweep = spec.sweep else { return }
-        let fromCommandLine = arguments.sweep != nil
-        let prefix = fromCommandLine ? "--sweep: " : "$.sweep: "
+        if let problem = Self.checkSweep(sweep) { throw CommandFailure.fail("\(source): $.sweep: \(problem)") }
+        if sweep.label == nil, let parameter = try? ReplaySweepParameter(named: sweep.parameter) {
+            spec.sweep?.label = parameter.label
+        }
+    }
+
+    /// Why the simulator cannot run `policy`, or nil.
+    private static func checkPolicy(_ policy: String) -> String? {
+        guard !ReplayRunner.baselinePolicies.contains(policy) else { return nil }
+        return "unknown policy '\(policy)' (known: \(ReplayRunner.baselinePolicies.joined(separator: ", ")))"
+    }
+
+    /// Why the simulator cannot sweep `sweep`, or nil.
+    private static func checkSweep(_ sweep: ParameterSweep) -> String? {
         do {
             let parameter = try ReplaySweepParameter(named: sweep.parameter)
             for value in sweep.values { try parameter.check(value) }
-            if spec.sweep?.label == nil { spec.sweep?.label = parameter.label }
+            return nil
         } catch {
-            throw reject(prefix + error.description, fromCommandLine: fromCommandLine)
+            return error.description
+        }
+    }
+
+    private static func parsed<Value>(_ result: Result<Value, SyntaxProblem>, option: String) throws -> Value {
+        switch result {
+        case .success(let value): return value
+        case .failure(let problem): throw ValidationError("\(option): \(problem.message)")
         }
     }
 }
