@@ -110,7 +110,8 @@ public struct ReplayRunner: BenchRunner {
     ) throws(ReplayBenchError) -> ScenarioCache.Entry {
         let needsArrivalSpan = queueSampleIntervalSeconds == nil && parameter != .horizonSeconds
         do {
-            return try cache.entry(for: ScenarioCache.Key(path: path, override: override), needsArrivalSpan: needsArrivalSpan)
+            let key = ScenarioCache.Key(path: path, override: override)
+            return try cache.entry(for: key, needsArrivalSpan: needsArrivalSpan)
         } catch {
             throw .replay(error)
         }

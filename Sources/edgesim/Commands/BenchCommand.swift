@@ -11,7 +11,8 @@ import Glibc
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Replay scenarios under several policies and seeds; write tables with confidence intervals and plots.",
+        abstract:
+            "Replay scenarios under several policies and seeds; write tables with confidence intervals and plots.",
         usage: """
             edgesim bench SCENARIO... [--policies P1,P2,...] [--seeds 1..10] -o REPORT_DIR [--jobs N]
             edgesim bench --spec STUDY.bench.json -o REPORT_DIR [options that replace the spec's]
@@ -36,7 +37,14 @@ struct BenchCommand: ParsableCommand {
             (default: all). A spec file (JSON, format edgesim-bench, schema in \
             tools/schemas/bench.schema.json) names scenarios, policies, seeds and a \
             sweep, so a study is one command; options given next to --spec replace its \
-            values. Sweepable parameters: arrivalRateScale, horizonSeconds, \
+            values. Scenario paths are relative to the spec file:
+
+              {"format": "edgesim-bench", "version": 1, "name": "load study",
+               "scenarios": ["edge.scenario.json"], "policies": ["local", "cloud"],
+               "seeds": "1..10", "sweep": {"parameter": "arrivalRateScale",
+               "from": 0.5, "to": 1.5, "steps": 5}}
+
+            Sweepable parameters: arrivalRateScale, horizonSeconds, \
             queueGraceSeconds, candidates.hops, candidates.maxCandidates, \
             decisions.intervalSeconds, syntheticArrivals.ratePerSecondPerOrigin, \
             syntheticArrivals.durationSeconds (settings are overridden per value), e.g. \
@@ -53,10 +61,15 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var arguments: BenchArguments
 
-    @Option(help: "Sample queue occupancy every this many simulated seconds (default: 500 samples over each run's arrivals, or its horizon).")
+    @Option(help: """
+        Sample queue occupancy every this many simulated seconds (default: 500 samples over each run's arrivals, \
+        or its horizon).
+        """)
     var queueSampleSeconds: Double?
 
-    @Option(name: .customLong("summary-json"), help: "Write a JSON summary to this path (`-` for standard output; the table then goes to standard error).")
+    @Option(
+        name: .customLong("summary-json"),
+        help: "Write a JSON summary to this path (`-` for standard output; the table then goes to standard error).")
     var summaryPath: String?
 
     func validate() throws {
@@ -85,7 +98,8 @@ struct BenchCommand: ParsableCommand {
             try checkAgainstSimulator(&spec)
             let plan = try BenchPlan(spec: spec)
             let workers = min(try arguments.workerCount(), plan.jobs.count)
-            let runner = MatrixRunner(runner: ReplayRunner(queueSampleIntervalSeconds: queueSampleSeconds), workerCount: workers)
+            let replays = ReplayRunner(queueSampleIntervalSeconds: queueSampleSeconds)
+            let runner = MatrixRunner(runner: replays, workerCount: workers)
             let bar = TerminalProgressBar()
             let results: BenchResults
             do {
