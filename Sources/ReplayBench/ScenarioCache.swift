@@ -36,6 +36,8 @@ final class ScenarioCache: Sendable {
     private struct State: ~Copyable {
         var scenarios: [String: Scenario] = [:]
         var entries: [Key: Entry] = [:]
+        /// Last arrival per workload file, so a settings sweep streams each workload once.
+        var workloadSpans: [String: Double] = [:]
     }
 
     private let state = Mutex(State())
@@ -75,7 +77,13 @@ final class ScenarioCache: Sendable {
             }
             // A horizon fixes the sampled span: no need to stream the workload then.
             let measures = needsArrivalSpan && compiled.settings.horizonSeconds == nil
-            let span = measures ? try ArrivalSpan.seconds(of: compiled) : nil
+            var span: Double?
+            if measures, let workload = compiled.workloadPath, let known = state.workloadSpans[workload] {
+                span = known
+            } else if measures {
+                span = try ArrivalSpan.seconds(of: compiled)
+                if let workload = compiled.workloadPath { state.workloadSpans[workload] = span }
+            }
             let entry = Entry(compiled: compiled, arrivalSpanSeconds: span)
             state.entries[key] = entry
             return entry
