@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
         .library(name: "TraceImport", targets: ["TraceImport"]),
+        .library(name: "ReplayBench", targets: ["ReplayBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +65,13 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// The bench runner over the simulator: replays each job of a bench
+        /// matrix (scenario x policy x seed x sweep value), compiling each scenario once.
+        .target(
+            name: "ReplayBench",
+            dependencies: ["BenchReport", "Simulator", "ScenarioModel", "StreamingIO"]
+        ),
+
         /// Ether-style seeded cluster generator: archetypes, building blocks,
         /// scenarios and declarative specs -> canonical topologies.
         .target(
@@ -91,6 +99,7 @@ let package = Package(
             name: "edgesim",
             dependencies: [
                 "BenchReport",
+                "ReplayBench",
                 "ScenarioModel",
                 "Simulator",
                 "StreamingIO",
@@ -135,6 +144,10 @@ let package = Package(
         .testTarget(
             name: "TraceImportTests",
             dependencies: ["TraceImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "ReplayBenchTests",
+            dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",
