@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "BenchReport", targets: ["BenchReport"]),
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        /// The C ABI for in-process bindings (libEdgeSimABI.so; include/edgesim.h).
+        .library(name: "EdgeSimABI", type: .dynamic, targets: ["EdgeSimABI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,6 +71,13 @@ let package = Package(
             dependencies: ["ScenarioModel", "StreamingIO"]
         ),
 
+        /// The C ABI over the stepping simulator: opaque handles, caller-owned
+        /// buffers, error codes (the Python package `edgesim` loads it).
+        .target(
+            name: "EdgeSimABI",
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -109,6 +118,10 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "EdgeSimABITests",
+            dependencies: ["EdgeSimABI", "Simulator", "ScenarioModel", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

@@ -21,7 +21,8 @@
 ///   the step whose action decided the task; sparse rewards when tasks the
 ///   agent decided complete or are dropped during the step.
 /// - The episode ends `terminated` when every task drained before a
-///   horizon, `truncated` at the horizon; then only `reset` is accepted.
+///   horizon, `truncated` at the horizon or after `stepLimit` steps; then
+///   only `reset` is accepted.
 ///
 /// For a C ABI, `bind(_:)` caller-owned buffers once, then call
 /// `resetBound(seed:)` / `stepBound()`: nothing is allocated per step (the
@@ -38,6 +39,11 @@ public final class ReplayEnvironment {
     /// true). When false, only agents with a pending decision get fresh rows,
     /// which saves time on large topologies; the decision mask says which.
     public var observesIdleAgents = true
+    /// Truncates an episode after this many steps (nil: no step limit, only
+    /// the horizon). The step that reaches the limit reports `truncated`,
+    /// like the horizon does (PettingZoo's `max_cycles`). Values below 1 act
+    /// as 1.
+    public var stepLimit: Int?
 
     let engine: ReplayEngine
     private var hasReset = false
@@ -45,6 +51,12 @@ public final class ReplayEnvironment {
     private var lastRewards: [Double]
     private var lastInvalid: [Bool]
     var boundBuffers: StepBuffers?
+    /// Steps taken since the last reset.
+    public private(set) var stepCount = 0
+    /// The seed of the current episode (the last `reset(seed:)`).
+    public private(set) var episodeSeed: UInt64 = 0
+    /// Resets so far (1 during the first episode); lets callers notice a new episode.
+    public private(set) var episodeNumber = 0
     /// The state after the last reset or step.
     public private(set) var lastOutcome = StepOutcome(status: .running, decisions: 0, invalidActions: 0, timeSeconds: 0)
 
@@ -89,6 +101,9 @@ public final class ReplayEnvironment {
     public func reset(seed: UInt64) throws(ReplayError) -> StepOutcome {
         hasReset = true
         failed = false
+        stepCount = 0
+        episodeSeed = seed
+        episodeNumber += 1
         for agent in 0..<agentCount {
             lastRewards[agent] = 0
             lastInvalid[agent] = false
@@ -125,8 +140,12 @@ public final class ReplayEnvironment {
         engine.rewards.fill(with: 0)
         for agent in 0..<agentCount { lastInvalid[agent] = false }
         let invalid = engine.applyDueActions({ actions[Int($0)] }, invalid: { self.lastInvalid[Int($0)] = true })
+        stepCount += 1
         do {
             lastOutcome = outcome(after: try engine.advance(), invalid: invalid)
+            if lastOutcome.status == .running, let stepLimit, stepCount >= stepLimit {
+                lastOutcome.status = .truncated
+            }
         } catch {
             failed = true
             throw error
