@@ -60,6 +60,12 @@ def scenarios(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
+def scenario_writer():
+    """``write_scenario(folder, name, workload=..., settings=...)`` and the synthetic settings."""
+    return write_scenario, SYNTHETIC_SETTINGS
+
+
+@pytest.fixture(scope="session")
 def edgesim_binary() -> Path:
     """The edgesim executable ($EDGESIM_BIN, as tools/test sets it, or the debug build)."""
     path = Path(os.environ.get("EDGESIM_BIN", ROOT / ".build" / "debug" / "edgesim"))
