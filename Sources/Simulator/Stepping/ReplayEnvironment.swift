@@ -48,8 +48,9 @@ public final class ReplayEnvironment {
     let engine: ReplayEngine
     private var hasReset = false
     private var failed = false
-    private var lastRewards: [Double]
-    private var lastInvalid: [Bool]
+    /// Whether each agent's last action was invalid (a column: no exclusivity
+    /// checks or reference counting on the stepping path).
+    let invalidFlags: UnsafeColumn<Bool>
     var boundBuffers: StepBuffers?
     /// Steps taken since the last reset.
     public private(set) var stepCount = 0
@@ -77,8 +78,11 @@ public final class ReplayEnvironment {
         engine.computesRewards = true
         engine.stopsAtEveryEpoch = scenario.settings.decisions.mode == .interval
         layout = ObservationLayout(slotCount: scenario.slotCount)
-        lastRewards = Array(repeating: 0, count: scenario.agentCount)
-        lastInvalid = Array(repeating: false, count: scenario.agentCount)
+        invalidFlags = UnsafeColumn(repeating: false, count: scenario.agentCount)
+    }
+
+    deinit {
+        invalidFlags.deallocate()
     }
 
     // MARK: - Shape
@@ -104,10 +108,7 @@ public final class ReplayEnvironment {
         stepCount = 0
         episodeSeed = seed
         episodeNumber += 1
-        for agent in 0..<agentCount {
-            lastRewards[agent] = 0
-            lastInvalid[agent] = false
-        }
+        invalidFlags.fill(with: false)
         do {
             try engine.reset(seed: seed)
             engine.rewards.fill(with: 0)
@@ -116,7 +117,6 @@ public final class ReplayEnvironment {
             failed = true
             throw error
         }
-        collectRewards()
         return lastOutcome
     }
 
@@ -138,8 +138,9 @@ public final class ReplayEnvironment {
             throw .bufferSize(name: "actions", expected: agentCount, found: actions.count)
         }
         engine.rewards.fill(with: 0)
-        for agent in 0..<agentCount { lastInvalid[agent] = false }
-        let invalid = engine.applyDueActions({ actions[Int($0)] }, invalid: { self.lastInvalid[Int($0)] = true })
+        invalidFlags.fill(with: false)
+        let flags = invalidFlags
+        let invalid = engine.applyDueActions({ actions[Int($0)] }, invalid: { flags[Int($0)] = true })
         stepCount += 1
         do {
             lastOutcome = outcome(after: try engine.advance(), invalid: invalid)
@@ -150,7 +151,6 @@ public final class ReplayEnvironment {
             failed = true
             throw error
         }
-        collectRewards()
         return lastOutcome
     }
 
@@ -177,10 +177,6 @@ public final class ReplayEnvironment {
                            timeSeconds: engine.now)
     }
 
-    private func collectRewards() {
-        for agent in 0..<agentCount { lastRewards[agent] = engine.rewards[agent] }
-    }
-
     // MARK: - Reading the state
 
     /// Simulated time in seconds.
@@ -193,10 +189,10 @@ public final class ReplayEnvironment {
     public var pendingAgents: [Int] { (0..<agentCount).filter { hasDecision(agent: $0) } }
 
     /// Each agent's reward for the last reset or step.
-    public var rewards: [Double] { lastRewards }
+    public var rewards: [Double] { (0..<agentCount).map { engine.rewards[$0] } }
 
     /// Whether each agent's last action was invalid.
-    public var invalidActions: [Bool] { lastInvalid }
+    public var invalidActions: [Bool] { (0..<agentCount).map { invalidFlags[$0] } }
 
     /// Writes every agent's observation (`agentCount · observationLength` values).
     ///
@@ -206,6 +202,7 @@ public final class ReplayEnvironment {
         guard buffer.count == agentCount * length else {
             throw .bufferSize(name: "observations", expected: agentCount * length, found: buffer.count)
         }
+        engine.beginObservationPass()
         for agent in 0..<agentCount where observesIdleAgents || hasDecision(agent: agent) {
             engine.writeObservation(
                 agent: agent, into: UnsafeMutableBufferPointer(rebasing: buffer[(agent * length)..<((agent + 1) * length)]))
@@ -215,6 +212,7 @@ public final class ReplayEnvironment {
     /// The observation of one agent.
     public func observation(agent: Int) -> [Float] {
         var row = [Float](repeating: 0, count: observationLength)
+        engine.beginObservationPass()
         row.withUnsafeMutableBufferPointer { engine.writeObservation(agent: agent, into: $0) }
         return row
     }
