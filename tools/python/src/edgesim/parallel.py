@@ -58,6 +58,8 @@ class EdgeSimParallelEnv(ParallelEnv):
                  render_mode: str | None = None, invalid_action: str = "penalize", **options: Any):
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']} or None, got {render_mode!r}")
+        if "threads" in options:
+            raise TypeError("threads applies to vector_env only (one environment steps on the calling thread)")
         if invalid_action not in _INVALID_ACTION_MODES:
             raise ValueError(f"invalid_action must be one of {_INVALID_ACTION_MODES}, got {invalid_action!r}")
         self.scenario = as_scenario(scenario)
