@@ -215,3 +215,45 @@ def test_the_library_is_found_or_the_error_says_how_to_get_it(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment)
     assert result.returncode != 0
     assert f"EDGESIM_LIBRARY points at {tmp_path / 'missing.so'}, which is not a file" in result.stderr
+
+
+def test_threads_step_different_environments_at_once(scenarios):
+    """The native library has no global state and ctypes releases the GIL: threads may share a process."""
+    import threading
+
+    def episode(seed, results, index):
+        env = edgesim.parallel_env(scenarios["synthetic"], max_cycles=400)
+        observations, infos = env.reset(seed=seed)
+        record = []
+        while env.agents:
+            actions = {agent: int(np.flatnonzero(infos[agent]["action_mask"])[-1]) for agent in env.agents}
+            observations, rewards, _, _, infos = env.step(actions)
+            record.append((observations["rpi3_1"].tobytes(), tuple(rewards.values())))
+        results[index] = record
+
+    expected = [None] * 4
+    for index in range(4):
+        episode(index % 2, expected, index)
+    results = [None] * 4
+    threads = [threading.Thread(target=episode, args=(index % 2, results, index)) for index in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == expected and results[0] != results[1]
+
+
+def test_an_episode_without_decisions_ends_at_the_first_step(tmp_path):
+    from pathlib import Path
+
+    topology = Path(__file__).resolve().parents[3] / "topologies" / "sample-edge.topology.json"
+    path = tmp_path / "empty.scenario.json"
+    path.write_text('{"format": "edgesim-scenario", "version": 1, "name": "empty", '
+                    f'"topology": {{"path": "{topology}"}}, "workload": {{"tasks": []}}}}')
+    env = edgesim.parallel_env(path)
+    observations, infos = env.reset(seed=1)
+    assert set(observations) == set(env.possible_agents)
+    assert not any(info["has_decision"] for info in infos.values())
+    _, rewards, terminations, truncations, _ = env.step({})
+    assert all(terminations.values()) and not any(truncations.values()) and set(rewards.values()) == {0.0}
+    assert env.agents == []

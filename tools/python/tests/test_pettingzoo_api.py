@@ -99,3 +99,18 @@ def test_spaces_are_stable_bounded_and_match_the_data(scenarios):
         observations, _, _, _, infos = env.step(actions)
     assert env.possible_agents == ["rpi3_0", "rpi3_1", "rpi3_2"]
     assert len(env.feature_names) == env.observation_space("rpi3_0").shape[0]
+
+
+# PettingZoo warns that Dict observations are not Box/Discrete and not numpy arrays: expected here.
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_masks_inside_dict_observations(scenarios):
+    make = functools.partial(edgesim.parallel_env, scenarios["sample"], mask_in_observation=True,
+                             invalid_action="raise")
+    parallel_api_test(make(), num_cycles=1000)  # samples with the masks: a masked action would raise
+    api_test(parallel_to_aec(make()), num_cycles=200)
+    env = make()
+    observations, infos = env.reset(seed=3)
+    for agent, observation in observations.items():
+        assert set(observation) == {"observation", "action_mask"}
+        assert env.observation_space(agent).contains(observation)
+        assert np.array_equal(observation["action_mask"], infos[agent]["action_mask"])

@@ -31,7 +31,10 @@ class EdgeSimParallelEnv(ParallelEnv):
     - Observations: ``Box(0, 1, (D,), float32)``, ``D = 10 + 8 · slots``, a fresh
       array every step; the features are named in ``feature_names``.
     - Actions: ``Discrete(slots)``; ``infos[agent]["action_mask"]`` (int8) marks the
-      real candidates of an agent that must decide (slot 0 only otherwise).
+      real candidates of an agent that must decide (slot 0 only otherwise). With
+      ``mask_in_observation=True`` observations are instead dicts
+      ``{"observation": ..., "action_mask": ...}`` (PettingZoo's convention; the
+      space is a ``Dict`` of the two), and the infos keep the mask too.
       An action outside the space, or a missing action of an agent that must
       decide, raises ``InvalidActionError``. A masked action inside the space is
       penalised by the simulator (reward ``-utility``, the task runs locally)
@@ -55,7 +58,8 @@ class EdgeSimParallelEnv(ParallelEnv):
                 "render_fps": 10}
 
     def __init__(self, scenario: str | os.PathLike | Scenario, *, max_cycles: int | None = None,
-                 render_mode: str | None = None, invalid_action: str = "penalize", **options: Any):
+                 render_mode: str | None = None, invalid_action: str = "penalize", mask_in_observation: bool = False,
+                 **options: Any):
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']} or None, got {render_mode!r}")
         if "threads" in options:
@@ -74,8 +78,15 @@ class EdgeSimParallelEnv(ParallelEnv):
         self._agent_index = {agent: index for index, agent in enumerate(self.possible_agents)}
         slots, length = self.scenario.slot_count, self.scenario.observation_length
         self._slot_count = slots
-        self.observation_spaces = {
-            agent: spaces.Box(low=0.0, high=1.0, shape=(length,), dtype=np.float32) for agent in self.possible_agents}
+        self.mask_in_observation = bool(mask_in_observation)
+        if self.mask_in_observation:
+            self.observation_spaces = {agent: spaces.Dict({
+                "observation": spaces.Box(low=0.0, high=1.0, shape=(length,), dtype=np.float32),
+                "action_mask": spaces.Box(low=0, high=1, shape=(slots,), dtype=np.int8),
+            }) for agent in self.possible_agents}
+        else:
+            self.observation_spaces = {
+                agent: spaces.Box(low=0.0, high=1.0, shape=(length,), dtype=np.float32) for agent in self.possible_agents}
         self.action_spaces = {agent: spaces.Discrete(slots) for agent in self.possible_agents}
         self.state_space = spaces.Box(low=0.0, high=1.0, shape=(len(self.possible_agents) * length,),
                                       dtype=np.float32)
@@ -85,7 +96,7 @@ class EdgeSimParallelEnv(ParallelEnv):
 
     # MARK: - Spaces and properties
 
-    def observation_space(self, agent: str) -> spaces.Box:
+    def observation_space(self, agent: str) -> spaces.Space:
         return self.observation_spaces[agent]
 
     def action_space(self, agent: str) -> spaces.Discrete:
@@ -127,7 +138,13 @@ class EdgeSimParallelEnv(ParallelEnv):
         agents = self.agents
         infos = {agent: {"action_mask": mask, "has_decision": bool(decision), "invalid_action": False}
                  for agent, mask, decision in zip(agents, masks, decisions)}
-        return dict(zip(agents, observations)), infos
+        return self._observations(agents, observations, masks), infos
+
+    def _observations(self, agents: list, observations: np.ndarray, masks: np.ndarray) -> dict:
+        if self.mask_in_observation:
+            return {agent: {"observation": observation, "action_mask": mask}
+                    for agent, observation, mask in zip(agents, observations, masks)}
+        return dict(zip(agents, observations))
 
     def step(self, actions: dict):
         """Applies one action per agent (agents without a decision may be left out)."""
@@ -162,7 +179,7 @@ class EdgeSimParallelEnv(ParallelEnv):
         truncated = status == _native.STATUS_TRUNCATED
         infos = {agent: {"action_mask": mask, "has_decision": decision == 1, "invalid_action": flag == 1}
                  for agent, mask, decision, flag in zip(agents, masks, decisions, invalid)}
-        result = (dict(zip(agents, observations)), dict(zip(agents, reward_list)),
+        result = (self._observations(agents, observations, masks), dict(zip(agents, reward_list)),
                   dict.fromkeys(agents, terminated), dict.fromkeys(agents, truncated), infos)
         if terminated or truncated:
             self.agents = []
@@ -210,7 +227,7 @@ class EdgeSimParallelEnv(ParallelEnv):
         terminated = self._status == _native.STATUS_TERMINATED
         self.agents = []
         masks = native.action_masks.copy()
-        return (dict(zip(agents, native.observations.copy())), dict.fromkeys(agents, 0.0),
+        return (self._observations(agents, native.observations.copy(), masks), dict.fromkeys(agents, 0.0),
                 dict.fromkeys(agents, terminated), dict.fromkeys(agents, not terminated),
                 {agent: {"action_mask": mask, "has_decision": False, "invalid_action": False}
                  for agent, mask in zip(agents, masks)})
