@@ -111,7 +111,7 @@ int64_t es_env_summary_json(const es_env *env, char *buffer, int64_t capacity);
 
 /* A batch of environments stepped in one call, with Gymnasium NEXT_STEP autoreset:
  * an environment whose episode ended at one call is reset at the next (actions ignored,
- * rewards and flags 0). es_batch_step returns how many episodes ended at this call. */
+ * rewards and flags 0). count is 1...65536. es_batch_step returns how many episodes ended at this call. */
 es_batch *es_batch_create(const es_scenario *scenario, int32_t count, const char *options_json, char *error,
                           int64_t error_capacity);
 void es_batch_destroy(es_batch *batch);

@@ -83,7 +83,7 @@ struct BatchABITests {
         defer { esScenarioRelease(scenario) }
         var error = [CChar](repeating: 0, count: 512)
         #expect(esBatchCreate(scenario, 0, nil, &error, 512) == nil)
-        #expect(cText(error).contains("environment count must be in 1...1048576, found 0"))
+        #expect(cText(error).contains("environment count must be in 1...65536, found 0"))
         #expect(esBatchCreate(scenario, 2, #"{"threads": 0}"#, &error, 512) == nil)
         #expect(cText(error).contains("threads must be in 1...256"))
         #expect(esBatchStep(nil) == ABIResultCode.invalidArgument.rawValue)

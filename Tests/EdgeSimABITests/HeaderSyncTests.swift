@@ -73,7 +73,8 @@ struct HeaderSyncTests {
                 for parameter in parameterText.split(separator: ",").map(\.trimmingSpaces) where !parameter.isEmpty {
                     let colon = try #require(parameter.firstIndex(of: ":"))
                     let swiftType = parameter[parameter.index(after: colon)...].trimmingSpaces
-                    parameters.append(try #require(cTypes[swiftType], "unmapped parameter type \(swiftType) of \(name)"))
+                    let cType = try #require(cTypes[swiftType], "unmapped parameter type \(swiftType) of \(name)")
+                    parameters.append(cType)
                 }
                 exports[name] = Prototype(returnType: returnType, parameters: parameters)
                 rest = rest[bodyStart...]

@@ -48,7 +48,9 @@ public func esBatchBind(
     _ batch: UnsafeMutableRawPointer?, _ buffers: UnsafePointer<UnsafeMutableRawPointer?>?,
     _ counts: UnsafePointer<Int64>?, _ bufferCount: Int32
 ) -> Int32 {
-    guard let handle = Handles.object(batch, as: BatchHandle.self) else { return ABIResultCode.invalidArgument.rawValue }
+    guard let handle = Handles.object(batch, as: BatchHandle.self) else {
+        return ABIResultCode.invalidArgument.rawValue
+    }
     return Handles.call(handle.error) { () throws(ABIError) in
         try handle.bind(pointers: buffers, counts: counts, bufferCount: bufferCount)
         return ABIResultCode.ok.rawValue
@@ -65,7 +67,9 @@ public func esBatchReset(
     _ batch: UnsafeMutableRawPointer?, _ seeds: UnsafePointer<UInt64>?, _ hasSeed: UnsafePointer<UInt8>?,
     _ count: Int64
 ) -> Int32 {
-    guard let handle = Handles.object(batch, as: BatchHandle.self) else { return ABIResultCode.invalidArgument.rawValue }
+    guard let handle = Handles.object(batch, as: BatchHandle.self) else {
+        return ABIResultCode.invalidArgument.rawValue
+    }
     return Handles.call(handle.error) { () throws(ABIError) in
         if seeds != nil && count != Int64(handle.count) {
             throw .argument("the seeds array holds \(count) values, expected \(handle.count)")
@@ -81,6 +85,8 @@ public func esBatchReset(
 /// negative error code (the message names the environment).
 @c(es_batch_step)
 public func esBatchStep(_ batch: UnsafeMutableRawPointer?) -> Int32 {
-    guard let handle = Handles.object(batch, as: BatchHandle.self) else { return ABIResultCode.invalidArgument.rawValue }
+    guard let handle = Handles.object(batch, as: BatchHandle.self) else {
+        return ABIResultCode.invalidArgument.rawValue
+    }
     return Handles.call(handle.error) { () throws(ABIError) in Int32(clamping: try handle.step()) }
 }

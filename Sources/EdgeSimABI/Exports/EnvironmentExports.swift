@@ -16,7 +16,8 @@ public func esEnvCreate(
         return nil
     }
     do {
-        return Handles.make(try EnvironmentHandle(scenario: scenario, options: try EnvironmentOptions.parse(optionsJSON)))
+        let options = try EnvironmentOptions.parse(optionsJSON)
+        return Handles.make(try EnvironmentHandle(scenario: scenario, options: options))
     } catch {
         CStrings.report(error.message, into: errorBuffer, capacity: errorCapacity)
         return nil

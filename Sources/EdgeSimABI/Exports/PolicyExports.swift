@@ -42,7 +42,9 @@ public func esPolicyActions(
     _ policy: UnsafeMutableRawPointer?, _ environment: UnsafeRawPointer?, _ actions: UnsafeMutablePointer<Int32>?,
     _ count: Int64
 ) -> Int32 {
-    guard let handle = Handles.object(policy, as: PolicyHandle.self) else { return ABIResultCode.invalidArgument.rawValue }
+    guard let handle = Handles.object(policy, as: PolicyHandle.self) else {
+        return ABIResultCode.invalidArgument.rawValue
+    }
     return Handles.call(handle.error) { () throws(ABIError) in
         guard let environment = Handles.object(environment, as: EnvironmentHandle.self) else {
             throw .argument("the environment handle is NULL")

@@ -22,7 +22,9 @@ final class BatchHandle {
     let error = ErrorMessage()
 
     init(scenario: ScenarioHandle, count: Int, options: EnvironmentOptions) throws(ABIError) {
-        guard count >= 1 && count <= 1 << 20 else { throw .argument("the environment count must be in 1...1048576, found \(count)") }
+        guard count >= 1 && count <= 65_536 else {
+            throw .argument("the environment count must be in 1...65536, found \(count)")
+        }
         self.scenario = scenario
         var environments: [ReplayEnvironment] = []
         environments.reserveCapacity(count)

@@ -62,7 +62,8 @@ struct EnvironmentOptions {
                     options.threads = Int(threads)
                 default:
                     throw reader.error("unknown option '\(key)' (known: horizonSeconds, arrivalRateScale, "
-                        + "observationTimeScaleSeconds, observationByteScale, maxSteps, seed, observesIdleAgents, threads)")
+                        + "observationTimeScaleSeconds, observationByteScale, maxSteps, seed, observesIdleAgents, "
+                        + "threads)")
                 }
             }
             try reader.expectEnd()

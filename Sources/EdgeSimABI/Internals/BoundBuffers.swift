@@ -35,7 +35,8 @@ enum BoundBuffers {
             let expected = shape.expectedCount(buffer)
             guard let base = pointers[buffer.rawValue] else { throw .argument("the \(buffer.name) buffer is NULL") }
             guard counts[buffer.rawValue] == Int64(expected) else {
-                throw .argument("the \(buffer.name) buffer holds \(counts[buffer.rawValue]) values, expected \(expected)")
+                let found = counts[buffer.rawValue]
+                throw .argument("the \(buffer.name) buffer holds \(found) values, expected \(expected)")
             }
             guard Int(bitPattern: base) % buffer.valueSize == 0 else {
                 throw .argument("the \(buffer.name) buffer is not aligned to \(buffer.valueSize) bytes")

@@ -63,7 +63,9 @@ final class ErrorMessage {
             capacity = bytes.count + 1
             storage = .allocate(capacity: capacity)
         }
-        for (index, byte) in bytes.enumerated() { storage[index] = CChar(bitPattern: byte == 0 ? UInt8(ascii: "?") : byte) }
+        for (index, byte) in bytes.enumerated() {
+            storage[index] = CChar(bitPattern: byte == 0 ? UInt8(ascii: "?") : byte)
+        }
         storage[bytes.count] = 0
     }
 

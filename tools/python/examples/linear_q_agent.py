@@ -50,7 +50,8 @@ class LinearQAgent:
         """``φ(s, k)`` for every slot: a ``[slots, features]`` matrix."""
         slots = observation[self.slot_start:self.slot_start + self.slot_count * SLOT_FEATURES]
         slots = slots.reshape(self.slot_count, SLOT_FEATURES).astype(np.float64)
-        own = np.broadcast_to(observation[self.global_positions].astype(np.float64), (self.slot_count, len(self.global_positions)))
+        own = np.broadcast_to(observation[self.global_positions].astype(np.float64),
+                              (self.slot_count, len(self.global_positions)))
         is_first = np.zeros((self.slot_count, 1))
         is_first[0] = 1  # slot 0 is the agent's own node when local execution is a candidate
         return np.hstack([slots, own, is_first, np.ones((self.slot_count, 1))])
@@ -135,7 +136,8 @@ def main() -> None:
     result = compare(arguments.scenario, arguments.episodes, arguments.seed, max_cycles=arguments.max_cycles)
     for name, score in result["scores"].items():
         print(f"{name:16s} reward/decision {score['reward_per_decision']:8.4f}   "
-              f"reward/episode {score['reward_per_episode']:10.2f}   completed/episode {score['completed_per_episode']:.1f}")
+              f"reward/episode {score['reward_per_episode']:10.2f}   "
+              f"completed/episode {score['completed_per_episode']:.1f}")
     print(json.dumps({"weights": result["weights"]}))
 
 

@@ -10,7 +10,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_rllib_environment_and_short_training(scenarios):
-    pytest.importorskip("ray.rllib", reason="ray[rllib] is not installed (optional: pip install './tools/python[rllib]')")
+    pytest.importorskip("ray.rllib",
+                        reason="ray[rllib] is not installed (optional: pip install './tools/python[rllib]')")
     spec = importlib.util.spec_from_file_location("rllib_config", EXAMPLES / "rllib_config.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -31,7 +31,8 @@ def test_rows_follow_single_environments_across_autoresets(scenarios):
         for index, single in enumerate(singles):
             expected_observations = states[index][0]
             rows = slice(index * agents, (index + 1) * agents)
-            assert np.array_equal(observations[rows], np.stack([expected_observations[a] for a in single.possible_agents]))
+            expected = np.stack([expected_observations[agent] for agent in single.possible_agents])
+            assert np.array_equal(observations[rows], expected)
             assert np.array_equal(infos["action_mask"][rows],
                                   np.stack([states[index][1][a]["action_mask"] for a in single.possible_agents]))
         actions = masked_actions(infos["action_mask"], generator)

@@ -85,8 +85,8 @@ class EdgeSimParallelEnv(ParallelEnv):
                 "action_mask": spaces.Box(low=0, high=1, shape=(slots,), dtype=np.int8),
             }) for agent in self.possible_agents}
         else:
-            self.observation_spaces = {
-                agent: spaces.Box(low=0.0, high=1.0, shape=(length,), dtype=np.float32) for agent in self.possible_agents}
+            self.observation_spaces = {agent: spaces.Box(low=0.0, high=1.0, shape=(length,), dtype=np.float32)
+                                       for agent in self.possible_agents}
         self.action_spaces = {agent: spaces.Discrete(slots) for agent in self.possible_agents}
         self.state_space = spaces.Box(low=0.0, high=1.0, shape=(len(self.possible_agents) * length,),
                                       dtype=np.float32)
@@ -264,7 +264,8 @@ class EdgeSimParallelEnv(ParallelEnv):
             deciding = int(native.decision_mask.sum())
             line = (f"{self.scenario.name} t={native.time_seconds:.3f}s step={native.step_count} "
                     f"deciding={deciding}/{len(self.possible_agents)} tasks={summary['tasks']} "
-                    f"completed={summary['completed']} dropped={summary['dropped_queue_full'] + summary['dropped_deadline']} "
+                    f"completed={summary['completed']} "
+                    f"dropped={summary['dropped_queue_full'] + summary['dropped_deadline']} "
                     f"reward={self._episode_reward:.3f}")
         if self.render_mode == "human":
             print(line)

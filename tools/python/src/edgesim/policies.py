@@ -55,7 +55,8 @@ class BaselinePolicy:
         """``{agent: slot}`` for every live agent of ``env``."""
         slots = self.action_array(env).tolist()
         unwrapped = env.unwrapped
-        return {agent: slots[index] for index, agent in enumerate(unwrapped.possible_agents) if agent in unwrapped.agents}
+        live = set(unwrapped.agents)
+        return {agent: slots[index] for index, agent in enumerate(unwrapped.possible_agents) if agent in live}
 
     def __call__(self, env) -> dict:
         return self.actions(env)
