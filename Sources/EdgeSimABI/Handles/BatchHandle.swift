@@ -14,8 +14,11 @@ import Simulator
 final class BatchHandle {
     let scenario: ScenarioHandle
     let environments: [ReplayEnvironment]
-    private var seeds: [EpisodeSeeds]
-    private var needsReset: [Bool]
+    // Per-environment state in fixed buffers: with `threads > 1`, different
+    // threads write different elements, which Swift arrays (a shared buffer
+    // behind copy-on-write checks) do not allow.
+    private let seeds: UnsafeMutableBufferPointer<EpisodeSeeds>
+    private let needsReset: UnsafeMutableBufferPointer<Bool>
     private var hasReset = false
     private var isBound = false
     let threads: Int
@@ -30,10 +33,17 @@ final class BatchHandle {
         environments.reserveCapacity(count)
         for _ in 0..<count { environments.append(try options.makeEnvironment(scenario.compiled)) }
         self.environments = environments
-        seeds = Array(
-            repeating: EpisodeSeeds(defaultSeed: options.seed ?? scenario.compiled.settings.seed), count: count)
-        needsReset = Array(repeating: false, count: count)
+        seeds = .allocate(capacity: count)
+        seeds.initialize(repeating: EpisodeSeeds(defaultSeed: options.seed ?? scenario.compiled.settings.seed))
+        needsReset = .allocate(capacity: count)
+        needsReset.initialize(repeating: false)
         threads = min(options.threads, count)
+    }
+
+    deinit {
+        seeds.deinitialize()
+        seeds.deallocate()
+        needsReset.deallocate()
     }
 
     var count: Int { environments.count }
