@@ -62,9 +62,9 @@ def test_invalid_actions_raise_clear_errors(scenarios):
         ({**base, deciding: "2"}, "outside its action space"),
         ({**base, deciding: 2**40}, "integers in"),
         ({agent: 0 for agent in env.agents if agent != deciding}, "no action for agent 'rpi3_0', which must decide"),
-        ({**base, "rpi3_9": 0}, None),  # extra keys with all agents present are ignored by PettingZoo envs
+        ({**base, "rpi3_9": 0}, r"actions for unknown or finished agents: \['rpi3_9'\]"),
     ]
-    for actions, message in cases[:-1]:
+    for actions, message in cases + [([0, 0, 0], "actions must be a dict")]:
         with pytest.raises(InvalidActionError, match=message):
             env.step(actions)
     # Nothing was applied: the episode continues where it was.

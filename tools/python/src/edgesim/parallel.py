@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -154,7 +155,11 @@ class EdgeSimParallelEnv(ParallelEnv):
             raise EpisodeStateError("the episode is over (or never started): call reset()")
         if self._status != _native.STATUS_RUNNING:
             return self._finish_without_step()
+        if type(actions) is not dict and not isinstance(actions, Mapping):
+            raise InvalidActionError(f"actions must be a dict {{agent: slot}}, got {type(actions).__name__}")
         try:
+            if len(actions) != len(agents):
+                raise KeyError  # some agents left out, or unknown ones given
             values = [actions[agent] for agent in agents]
         except KeyError:
             values = self._actions_with_defaults(actions)
