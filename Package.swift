@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
         .library(name: "TraceImport", targets: ["TraceImport"]),
         .library(name: "ReplayBench", targets: ["ReplayBench"]),
+        /// The C ABI for in-process bindings (libEdgeSimABI.so; include/edgesim.h).
+        .library(name: "EdgeSimABI", type: .dynamic, targets: ["EdgeSimABI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,6 +95,13 @@ let package = Package(
             dependencies: ["StreamingIO", "ScenarioModel"]
         ),
 
+        /// The C ABI over the stepping simulator: opaque handles, caller-owned
+        /// buffers, error codes (the Python package `edgesim` loads it).
+        .target(
+            name: "EdgeSimABI",
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO"]
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
@@ -148,6 +157,10 @@ let package = Package(
         .testTarget(
             name: "ReplayBenchTests",
             dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "EdgeSimABITests",
+            dependencies: ["EdgeSimABI", "Simulator", "ScenarioModel", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",
