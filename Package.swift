@@ -19,7 +19,7 @@ let package = Package(
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
         .library(name: "TraceImport", targets: ["TraceImport"]),
         .library(name: "ReplayBench", targets: ["ReplayBench"]),
-        /// The C ABI for in-process bindings (libEdgeSimABI.so; include/edgesim.h).
+        /// The C ABI for in-process bindings (libEdgeSimABI.so; Sources/EdgeSimABI/include/edgesim.h).
         .library(name: "EdgeSimABI", type: .dynamic, targets: ["EdgeSimABI"]),
     ],
     dependencies: [
@@ -99,7 +99,8 @@ let package = Package(
         /// buffers, error codes (the Python package `edgesim` loads it).
         .target(
             name: "EdgeSimABI",
-            dependencies: ["Simulator", "ScenarioModel", "StreamingIO"]
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO"],
+            exclude: ["include"]  // the C header, for C and Python users; checked by a test
         ),
 
         // MARK: - Executable

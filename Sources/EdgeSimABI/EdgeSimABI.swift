@@ -1,7 +1,7 @@
 /// The C ABI of edgesim's stepping simulator, for in-process bindings
 /// (Python's ctypes, cffi, C).
 ///
-/// Every exported function is declared in `include/edgesim.h` (kept in sync
+/// Every exported function is declared in `Sources/EdgeSimABI/include/edgesim.h` (kept in sync
 /// by `EdgeSimABITests`) and works on opaque handles: a scenario
 /// (`es_scenario_*`, compiled once, shareable by many environments), an
 /// environment (`es_env_*`), a batch of environments stepped in one call with

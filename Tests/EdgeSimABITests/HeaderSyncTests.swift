@@ -7,10 +7,10 @@ import Testing
 import Glibc
 #endif
 
-/// `include/edgesim.h` declares exactly the functions the Swift module
+/// `Sources/EdgeSimABI/include/edgesim.h` declares exactly the functions the Swift module
 /// exports with `@c(...)`, with the same C types, and its constants equal the
 /// Swift enums.
-@Suite("C ABI: include/edgesim.h is in sync")
+@Suite("C ABI: Sources/EdgeSimABI/include/edgesim.h is in sync")
 struct HeaderSyncTests {
     struct Prototype: Equatable, CustomStringConvertible {
         var returnType: String
@@ -135,7 +135,7 @@ struct HeaderSyncTests {
 
     @Test("every exported function is declared with the same C types, and nothing else is")
     func prototypes() throws {
-        let header = try Self.read(Fixtures.path("include/edgesim.h"))
+        let header = try Self.read(Fixtures.path("Sources/EdgeSimABI/include/edgesim.h"))
         let declared = Self.headerPrototypes(header)
         let exported = try Self.swiftExports()
         #expect(exported.count == 28)
@@ -147,7 +147,7 @@ struct HeaderSyncTests {
 
     @Test("the header's constants are the Swift values")
     func constants() throws {
-        let header = try Self.read(Fixtures.path("include/edgesim.h"))
+        let header = try Self.read(Fixtures.path("Sources/EdgeSimABI/include/edgesim.h"))
         var defines: [String: Int] = [:]
         for line in header.split(separator: "\n") where line.hasPrefix("#define ES_") {
             let parts = line.split(separator: " ", maxSplits: 2)

@@ -3,7 +3,7 @@
 `pip install ./tools/python` runs `swift build -c release --product EdgeSimABI` in the
 repository (with the Swift standard library linked statically when the toolchain
 supports it, so the library needs only libc, libstdc++ and zlib at run time) and
-copies the library and include/edgesim.h into the package. With EDGESIM_LIBRARY
+copies the library and Sources/EdgeSimABI/include/edgesim.h into the package. With EDGESIM_LIBRARY
 set at build time, that prebuilt library is packaged instead of building.
 The wheel is tagged for the platform, not the Python version: ctypes needs no
 CPython ABI.
@@ -71,7 +71,7 @@ class BuildPyWithNativeLibrary(build_py):
         for stale in (package / "_lib").glob("libEdgeSimABI.*"):
             stale.unlink()
         shutil.copy2(library, package / "_lib" / library.name)
-        header = REPOSITORY / "include" / "edgesim.h"
+        header = REPOSITORY / "Sources" / "EdgeSimABI" / "include" / "edgesim.h"
         if header.is_file():
             (package / "include").mkdir(parents=True, exist_ok=True)
             shutil.copy2(header, package / "include" / "edgesim.h")

@@ -1,4 +1,4 @@
-// The `es_batch_*` functions (see include/edgesim.h).
+// The `es_batch_*` functions (see Sources/EdgeSimABI/include/edgesim.h).
 
 /// `es_batch *es_batch_create(const es_scenario *scenario, int32_t count, const char *options_json,
 /// char *error, int64_t error_capacity)`: `count` environments of `scenario`

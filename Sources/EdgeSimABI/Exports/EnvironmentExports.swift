@@ -1,4 +1,4 @@
-// The `es_env_*` functions (see include/edgesim.h).
+// The `es_env_*` functions (see Sources/EdgeSimABI/include/edgesim.h).
 
 import Simulator
 

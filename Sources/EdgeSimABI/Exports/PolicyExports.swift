@@ -1,4 +1,4 @@
-// The `es_policy_*` functions (see include/edgesim.h).
+// The `es_policy_*` functions (see Sources/EdgeSimABI/include/edgesim.h).
 
 /// `es_policy *es_policy_create(const char *name, char *error, int64_t error_capacity)`:
 /// a baseline policy (`local`, `random`, `round-robin`, `least-queue`,

@@ -1,4 +1,4 @@
-// The `es_scenario_*` functions and `es_abi_version` (see include/edgesim.h).
+// The `es_scenario_*` functions and `es_abi_version` (see Sources/EdgeSimABI/include/edgesim.h).
 
 import Simulator
 

@@ -1,4 +1,4 @@
-"""The shipped library against include/edgesim.h: exported symbols, and a C program using both."""
+"""The shipped library against Sources/EdgeSimABI/include/edgesim.h: exported symbols, and a C program using both."""
 from __future__ import annotations
 
 import re
@@ -11,7 +11,7 @@ import pytest
 import edgesim
 
 ROOT = Path(__file__).resolve().parents[3]
-HEADER = ROOT / "include" / "edgesim.h"
+HEADER = ROOT / "Sources" / "EdgeSimABI" / "include" / "edgesim.h"
 
 C_PROGRAM = r"""
 #include <stdio.h>

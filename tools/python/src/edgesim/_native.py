@@ -1,4 +1,4 @@
-"""Loading libEdgeSimABI and declaring its C functions (include/edgesim.h) for ctypes.
+"""Loading libEdgeSimABI and declaring its C functions (Sources/EdgeSimABI/include/edgesim.h) for ctypes.
 
 The library is found, in order, at ``$EDGESIM_LIBRARY`` (a prebuilt library),
 then next to this file in ``_lib/`` (where ``pip install`` puts the release
