@@ -1,4 +1,5 @@
 import BenchReport
+import EdgeSimTestSupport
 import ReplayBench
 import Testing
 
@@ -33,7 +34,7 @@ struct ReplayGoldenTests {
         for file in Self.files {
             let actual = Self.render(summary, file)
             let name = "golden-\(fixture)-\(file)"
-            let expected = try #require(GoldenFile.expected(name, actual: actual), "missing Tests/Fixtures/bench/\(name)")
+            let expected = try #require(GoldenFile(folder: "bench").expected(name, actual: actual), "missing Tests/Fixtures/bench/\(name)")
             #expect(actual == expected, "\(name) differs at \(GoldenFile.firstDifference(expected, actual))")
         }
     }
