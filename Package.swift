@@ -17,6 +17,10 @@ let package = Package(
         .library(name: "ClusterGenerator", targets: ["ClusterGenerator"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "TopologyImport", targets: ["TopologyImport"]),
+        .library(name: "TraceImport", targets: ["TraceImport"]),
+        .library(name: "ReplayBench", targets: ["ReplayBench"]),
+        /// The C ABI for in-process bindings (libEdgeSimABI.so; Sources/EdgeSimABI/include/edgesim.h).
+        .library(name: "EdgeSimABI", type: .dynamic, targets: ["EdgeSimABI"]),
         /// The fuzzing entry points, for the libFuzzer harnesses in tools/fuzz (not an API).
         .library(name: "EdgeSimFuzzTargets", targets: ["FuzzTargets"]),
     ],
@@ -65,6 +69,13 @@ let package = Package(
             dependencies: ["StreamingIO"]
         ),
 
+        /// The bench runner over the simulator: replays each job of a bench
+        /// matrix (scenario x policy x seed x sweep value), compiling each scenario once.
+        .target(
+            name: "ReplayBench",
+            dependencies: ["BenchReport", "Simulator", "ScenarioModel", "StreamingIO"]
+        ),
+
         /// Ether-style seeded cluster generator: archetypes, building blocks,
         /// scenarios and declarative specs -> canonical topologies.
         .target(
@@ -79,17 +90,34 @@ let package = Package(
             dependencies: ["StreamingIO", "ScenarioModel", "CLibXML2"]
         ),
 
+        /// Cluster traces (Google 2011, Alibaba 2017/2018, SWF, Azure Functions
+        /// 2021) streamed into canonical workloads, with bounded-memory sorting.
+        .target(
+            name: "TraceImport",
+            dependencies: ["StreamingIO", "ScenarioModel"]
+        ),
+
+        /// The C ABI over the stepping simulator: opaque handles, caller-owned
+        /// buffers, error codes (the Python package `edgesim` loads it).
+        .target(
+            name: "EdgeSimABI",
+            dependencies: ["Simulator", "ScenarioModel", "StreamingIO"],
+            exclude: ["include"]  // the C header, for C and Python users; checked by a test
+        ),
+
         // MARK: - Executable
 
         .executableTarget(
             name: "edgesim",
             dependencies: [
                 "BenchReport",
+                "ReplayBench",
                 "ScenarioModel",
                 "Simulator",
                 "StreamingIO",
                 "ClusterGenerator",
                 "TopologyImport",
+                "TraceImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -131,6 +159,18 @@ let package = Package(
         .testTarget(
             name: "TopologyImportTests",
             dependencies: ["TopologyImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "TraceImportTests",
+            dependencies: ["TraceImport", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "ReplayBenchTests",
+            dependencies: ["ReplayBench", "BenchReport", "Simulator", "ScenarioModel", "StreamingIO", "EdgeSimTestSupport"]
+        ),
+        .testTarget(
+            name: "EdgeSimABITests",
+            dependencies: ["EdgeSimABI", "Simulator", "ScenarioModel", "EdgeSimTestSupport"]
         ),
         .testTarget(
             name: "EdgeSimCLITests",

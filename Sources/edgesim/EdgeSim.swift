@@ -19,6 +19,7 @@ struct EdgeSim: ParsableCommand {
             ReplayCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import BenchReport
+import EdgeSimTestSupport
 import Testing
 
 @Suite("Report writers: golden layouts")
@@ -23,7 +24,7 @@ struct WriterGoldenTests {
     func golden(fixture: String, file: String) throws {
         let actual = try Self.render(fixture, file)
         let name = "golden-\(fixture)-\(file)"
-        let expected = try #require(GoldenFile.expected(name, actual: actual), "missing Tests/Fixtures/report/\(name)")
+        let expected = try #require(GoldenFile(folder: "report").expected(name, actual: actual), "missing Tests/Fixtures/report/\(name)")
         #expect(actual == expected, "\(name) differs at \(GoldenFile.firstDifference(expected, actual))")
     }
 

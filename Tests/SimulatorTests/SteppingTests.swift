@@ -255,4 +255,32 @@ struct SteppingTests {
                 truncations: flags[1], decisionMask: flags[2], invalidActions: flags[3]))
         } throws: { "\($0)".contains("observations buffer holds 1 values") }
     }
+
+    @Test("a step limit truncates at exactly that step; episodes record their seed and number")
+    func stepLimit() throws {
+        let environment = try environment()
+        environment.stepLimit = 25
+        for (episode, seed) in [(1, UInt64(8)), (2, 9)] {
+            var outcome = try environment.reset(seed: seed)
+            #expect(environment.episodeSeed == seed && environment.episodeNumber == episode)
+            var steps = 0
+            while !outcome.isOver {
+                outcome = try environment.step(actions: [0, 0, 0])
+                steps += 1
+            }
+            #expect(steps == 25 && environment.stepCount == 25)
+            #expect(outcome.status == .truncated)
+            #expect(environment.result().summary.tasks < 176, "the workload (176 tasks) was cut short")
+            #expect { try environment.step(actions: [0, 0, 0]) } throws: { "\($0)".contains("the episode is over") }
+        }
+        // Observations read one agent at a time equal the rows written for all agents.
+        try environment.reset(seed: 8)
+        try environment.step(actions: [1, 2, 3])
+        var rows = [Float](repeating: 0, count: 3 * environment.observationLength)
+        try rows.withUnsafeMutableBufferPointer { try environment.writeObservations(into: $0) }
+        for agent in 0..<3 {
+            let row = Array(rows[(agent * environment.observationLength)..<((agent + 1) * environment.observationLength)])
+            #expect(row == environment.observation(agent: agent))
+        }
+    }
 }

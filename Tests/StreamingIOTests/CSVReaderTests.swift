@@ -121,3 +121,36 @@ struct CSVReaderTests {
         #expect(ids == [1, 2])
     }
 }
+
+@Suite("CSVReader typed fast paths")
+struct CSVReaderFastPathTests {
+    let directory = TemporaryDirectory()
+
+    @Test("inline integer and decimal parsing agrees with the general parser")
+    func agreement() throws {
+        let values = [
+            "0", "7", "-7", "+7", "007", "123456789012345678", "1234567890123456789", "9223372036854775807",
+            "-9223372036854775808", " 12 ", "12.0", "0.5", "-0.25", ".5", "5.", "123456789012345", "1234567890.12345",
+            "0.1234567890123456", "1e3", "-0", "0.000001", "99999999999999999",
+        ]
+        let path = directory.file("numbers.csv")
+        Shell.write(values.joined(separator: ",") + "\n", to: path)
+        let reader = try CSVReader(path: path)
+        #expect(try reader.nextRecord())
+        for (index, text) in values.enumerated() {
+            let general = reader.withFieldBytes(index) { NumberParsing.double($0) }
+            let fast = Result { try reader.double(index) }
+            switch (general, fast) {
+            case (.success(let expected), .success(let value)): #expect(value == expected, "\(text)")
+            default: #expect(Bool(false), "\(text): \(general) vs \(fast)")
+            }
+            let generalInteger = reader.withFieldBytes(index) { NumberParsing.int64($0) }
+            let fastInteger = Result { try reader.int64(index) }
+            switch (generalInteger, fastInteger) {
+            case (.success(let expected), .success(let value)): #expect(value == expected, "\(text)")
+            case (.failure, .failure): break
+            default: #expect(Bool(false), "\(text): \(generalInteger) vs \(fastInteger)")
+            }
+        }
+    }
+}

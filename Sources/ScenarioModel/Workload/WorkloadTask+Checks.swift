@@ -7,6 +7,8 @@ extension WorkloadTask {
     ///
     /// - Returns: Each broken rule with the column it concerns.
     func problems(previousArrival: Double) -> [(column: WorkloadFormat.Column, message: String)] {
+        // The common case, checked without building messages or arrays.
+        if isPlainlyValid(previousArrival: previousArrival) { return [] }
         var found: [(WorkloadFormat.Column, String)] = []
         if taskId.isEmpty {
             found.append((.taskId, "task id is empty"))
@@ -35,5 +37,20 @@ extension WorkloadTask {
             found.append((.dependencies, "empty task id in the dependency list"))
         }
         return found
+    }
+
+    /// True when every rule of `problems(previousArrival:)` holds; cheap (byte
+    /// scans, no allocation), so writers and readers pay for messages only
+    /// when something is wrong.
+    @inline(__always)
+    private func isPlainlyValid(previousArrival: Double) -> Bool {
+        let separator = UInt8(ascii: ";")
+        guard !taskId.isEmpty, !jobId.isEmpty, !taskId.utf8.contains(separator) else { return false }
+        guard arrivalSeconds.isFinite, arrivalSeconds >= 0, arrivalSeconds >= previousArrival else { return false }
+        if let origin, origin.isEmpty { return false }
+        guard instructions >= 0, inputBytes >= 0, outputBytes >= 0, memoryBytes >= 0 else { return false }
+        if let deadline = relativeDeadlineSeconds, !(deadline > 0 && deadline.isFinite) { return false }
+        for dependency in dependencies where dependency.isEmpty { return false }
+        return true
     }
 }

@@ -13,10 +13,10 @@ import StreamingIO
 /// try writer.commit()
 /// ```
 public final class WorkloadWriter {
-    private let output: OutputFile
-    private var previousArrival = -Double.infinity
+    let output: OutputFile
+    var previousArrival = -Double.infinity
     /// The number of tasks appended so far.
-    public private(set) var tasksWritten = 0
+    public internal(set) var tasksWritten = 0
     /// The destination path.
     public var path: String { output.path }
 
@@ -25,11 +25,15 @@ public final class WorkloadWriter {
     /// - Parameters:
     ///   - path: The destination, or `-` for standard output.
     ///   - compressionLevel: zlib level for `.gz` outputs (default 6, as gzip).
+    ///   - backgroundCompression: Compress on a worker thread while tasks are
+    ///     appended (the bytes are the same either way).
     /// - Throws: `ScenarioError.io` when the destination folder is not writable.
-    public init(path: String, compressionLevel: Int32 = 6) throws(ScenarioError) {
+    public init(path: String, compressionLevel: Int32 = 6, backgroundCompression: Bool = false) throws(ScenarioError) {
         let compression: OutputFile.Compression =
             path.hasSuffix(".gz") ? .gzip(level: compressionLevel) : .none
-        output = try ScenarioError.catching { try OutputFile(path: path, compression: compression) }
+        output = try ScenarioError.catching {
+            try OutputFile(path: path, compression: compression, backgroundCompression: backgroundCompression)
+        }
         try ScenarioError.catching {
             try output.write(WorkloadFormat.versionMarker + "\n")
             try output.write(WorkloadFormat.columns.joined(separator: ",") + "\n")
@@ -41,12 +45,11 @@ public final class WorkloadWriter {
     /// - Throws: `ScenarioError.invalid` when the task is out of arrival order
     ///   or has invalid values (nothing is written for it), `.io` on write errors.
     public func append(_ task: WorkloadTask) throws(ScenarioError) {
-        let location = SourceLocation(path: output.path, line: tasksWritten + 3)
-        func reject(_ message: String) -> ScenarioError {
-            .invalid([ValidationIssue(location, "task '\(MessageText.excerpt(task.taskId))': \(message)")])
-        }
         if let problem = task.problems(previousArrival: previousArrival).first {
-            throw reject("\(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")
+            let location = SourceLocation(path: output.path, line: tasksWritten + 3)
+            throw .invalid([ValidationIssue(
+                location,
+                "task '\(MessageText.excerpt(task.taskId))': \(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")])
         }
         previousArrival = task.arrivalSeconds
         try ScenarioError.catching {
@@ -68,7 +71,9 @@ public final class WorkloadWriter {
             try output.write(byte: UInt8(ascii: ","))
             if let deadline = task.relativeDeadlineSeconds { try output.write(double: deadline) }
             try output.write(byte: UInt8(ascii: ","))
-            if !task.dependencies.isEmpty {
+            if task.dependencies.count == 1 {
+                try writeField(task.dependencies[0])
+            } else if !task.dependencies.isEmpty {
                 try writeField(task.dependencies.joined(separator: String(WorkloadFormat.dependencySeparator)))
             }
             try output.write(byte: UInt8(ascii: "\n"))
@@ -87,9 +92,14 @@ public final class WorkloadWriter {
     }
 
     /// Writes a text field, quoting it (RFC 4180) only when it needs quotes.
-    private func writeField(_ text: String) throws(StreamingIOError) {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.utf8.first == 0x20 || text.utf8.last == 0x20
+    func writeField(_ text: String) throws(StreamingIOError) {
+        var needsQuotes = text.utf8.first == 0x20 || text.utf8.last == 0x20
+        if !needsQuotes {
+            for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+        }
         guard needsQuotes else {
             try output.write(text)
             return

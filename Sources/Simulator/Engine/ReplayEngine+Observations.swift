@@ -21,18 +21,43 @@ extension ReplayEngine {
         return Float(max(0, cores - busyCores[node])) / Float(cores)
     }
 
-    /// Writes the observation of `agent` into `row` (`ObservationLayout.length` values).
+    /// Starts an observation pass: until the next pass, each node's occupancy
+    /// and free cores are computed once and shared by every row that shows
+    /// them. Call it whenever the state may have changed (before each batch
+    /// of `writeObservation` calls).
+    func beginObservationPass() {
+        observationPass &+= 1
+        if observationPass == 0 {
+            observedPass.fill(with: 0)
+            observationPass = 1
+        }
+    }
+
+    /// The node's observed queue occupancy and free-core fraction in this pass.
+    @inline(__always)
+    private func nodeFeatures(_ node: Int) -> (occupancy: Float, freeCores: Float) {
+        if observedPass[node] != observationPass {
+            observedOccupancy[node] = occupancy(node)
+            observedFreeCores[node] = freeCoreFraction(node)
+            observedPass[node] = observationPass
+        }
+        return (observedOccupancy[node], observedFreeCores[node])
+    }
+
+    /// Writes the observation of `agent` into `row` (`ObservationLayout.length` values),
+    /// within an observation pass (`beginObservationPass()`).
     func writeObservation(agent: Int, into row: UnsafeMutableBufferPointer<Float>) {
         let timeScale = options.observationTimeScaleSeconds
         let byteScale = options.observationByteScale
         let node = Int(agentNodes[agent])
         let task = Int(pendingTask(of: agent))
         let hasTask = task >= 0
-        let globals = ObservationLayout.globalFeatures.count
-        let perSlot = ObservationLayout.slotFeatures.count
+        let globals = ObservationLayout.globalFeatureCount
+        let perSlot = ObservationLayout.slotFeatureCount
+        let own = nodeFeatures(node)
         row[0] = hasTask ? 1 : 0
-        row[1] = occupancy(node)
-        row[2] = freeCoreFraction(node)
+        row[1] = own.occupancy
+        row[2] = own.freeCores
         row[3] = squash(Double(inboxCount[agent] - (hasTask ? 1 : 0)))
         if hasTask {
             let state = tasks[task]
@@ -53,9 +78,10 @@ extension ReplayEngine {
                 continue
             }
             let target = Int(slotNode[agent * slotCount + slot])
+            let features = nodeFeatures(target)
             row[base] = 1
-            row[base + 1] = occupancy(target)
-            row[base + 2] = freeCoreFraction(target)
+            row[base + 1] = features.occupancy
+            row[base + 2] = features.freeCores
             if hasTask {
                 let estimate = self.estimate(agent: agent, slot: slot, task: task)
                 row[base + 3] = squash(estimate.waitSeconds / timeScale)

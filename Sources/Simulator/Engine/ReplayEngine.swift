@@ -130,6 +130,13 @@ final class ReplayEngine {
     let waitingAgents: UnsafeColumn<Int32>
     let rewards: UnsafeColumn<Double>
 
+    // MARK: Observation cache (node features computed once per observation pass)
+
+    let observedOccupancy: UnsafeColumn<Float>
+    let observedFreeCores: UnsafeColumn<Float>
+    let observedPass: UnsafeColumn<UInt32>
+    var observationPass: UInt32 = 0
+
     // MARK: Metrics
 
     let counters = UnsafeBox(ReplayCounters())
@@ -201,6 +208,9 @@ final class ReplayEngine {
         dueAgents = UnsafeColumn(capacity: max(agentCount, 1))
         waitingAgents = UnsafeColumn(capacity: max(agentCount, 1))
         rewards = UnsafeColumn(repeating: 0, count: agentCount)
+        observedOccupancy = UnsafeColumn(repeating: 0, count: nodeCount)
+        observedFreeCores = UnsafeColumn(repeating: 0, count: nodeCount)
+        observedPass = UnsafeColumn(repeating: 0, count: nodeCount)
         latencies = UnsafeBox(LatencyStatistics(exactLimit: options.exactQuantileLimit))
         originAssigner = UnsafeBox(OriginAssigner(table: scenario.origins, seed: 0))
     }
@@ -219,6 +229,9 @@ final class ReplayEngine {
             column.deallocate()
         }
         nodeIsCloud.deallocate()
+        observedOccupancy.deallocate()
+        observedFreeCores.deallocate()
+        observedPass.deallocate()
         nodeIsCompute.deallocate()
         isDue.deallocate()
         arcs.deallocate()

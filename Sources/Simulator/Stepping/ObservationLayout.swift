@@ -40,6 +40,11 @@ public struct ObservationLayout: Hashable, Sendable {
         "completion_estimate", "is_cloud",
     ]
 
+    /// `globalFeatures.count`, as a constant for hot paths.
+    static let globalFeatureCount = 10
+    /// `slotFeatures.count`, as a constant for hot paths.
+    static let slotFeatureCount = 8
+
     /// Candidate slots per agent (`CompiledScenario.slotCount`).
     public let slotCount: Int
 
@@ -49,7 +54,7 @@ public struct ObservationLayout: Hashable, Sendable {
     }
 
     /// Values per agent.
-    public var length: Int { Self.globalFeatures.count + slotCount * Self.slotFeatures.count }
+    public var length: Int { Self.globalFeatureCount + slotCount * Self.slotFeatureCount }
 
     /// The lower bound of every value.
     public static let lowerBound: Float = 0
@@ -58,7 +63,7 @@ public struct ObservationLayout: Hashable, Sendable {
 
     /// The position of a slot feature in the vector.
     public func index(slot: Int, feature: Int) -> Int {
-        Self.globalFeatures.count + slot * Self.slotFeatures.count + feature
+        Self.globalFeatureCount + slot * Self.slotFeatureCount + feature
     }
 
     /// Every position's name: global names, then `slot<k>.<feature>`.

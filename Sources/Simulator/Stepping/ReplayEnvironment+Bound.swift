@@ -56,15 +56,15 @@ extension ReplayEnvironment {
     private func publish(into buffers: StepBuffers) throws(ReplayError) {
         try writeObservations(into: buffers.observations)
         try writeActionMasks(into: buffers.actionMasks)
-        let rewards = self.rewards
-        let invalid = invalidActions
+        let rewards = engine.rewards
+        let invalid = invalidFlags
         let terminated: UInt8 = lastOutcome.status == .terminated ? 1 : 0
         let truncated: UInt8 = lastOutcome.status == .truncated ? 1 : 0
         for agent in 0..<agentCount {
             buffers.rewards[agent] = Float(rewards[agent])
             buffers.terminations[agent] = terminated
             buffers.truncations[agent] = truncated
-            buffers.decisionMask[agent] = hasDecision(agent: agent) ? 1 : 0
+            buffers.decisionMask[agent] = engine.pendingTask(of: agent) >= 0 ? 1 : 0
             buffers.invalidActions[agent] = invalid[agent] ? 1 : 0
         }
     }

@@ -21,7 +21,8 @@
 ///   the step whose action decided the task; sparse rewards when tasks the
 ///   agent decided complete or are dropped during the step.
 /// - The episode ends `terminated` when every task drained before a
-///   horizon, `truncated` at the horizon; then only `reset` is accepted.
+///   horizon, `truncated` at the horizon or after `stepLimit` steps; then
+///   only `reset` is accepted.
 ///
 /// For a C ABI, `bind(_:)` caller-owned buffers once, then call
 /// `resetBound(seed:)` / `stepBound()`: nothing is allocated per step (the
@@ -38,13 +39,25 @@ public final class ReplayEnvironment {
     /// true). When false, only agents with a pending decision get fresh rows,
     /// which saves time on large topologies; the decision mask says which.
     public var observesIdleAgents = true
+    /// Truncates an episode after this many steps (nil: no step limit, only
+    /// the horizon). The step that reaches the limit reports `truncated`,
+    /// like the horizon does (PettingZoo's `max_cycles`). Values below 1 act
+    /// as 1.
+    public var stepLimit: Int?
 
     let engine: ReplayEngine
     private var hasReset = false
     private var failed = false
-    private var lastRewards: [Double]
-    private var lastInvalid: [Bool]
+    /// Whether each agent's last action was invalid (a column: no exclusivity
+    /// checks or reference counting on the stepping path).
+    let invalidFlags: UnsafeColumn<Bool>
     var boundBuffers: StepBuffers?
+    /// Steps taken since the last reset.
+    public private(set) var stepCount = 0
+    /// The seed of the current episode (the last `reset(seed:)`).
+    public private(set) var episodeSeed: UInt64 = 0
+    /// Resets so far (1 during the first episode); lets callers notice a new episode.
+    public private(set) var episodeNumber = 0
     /// The state after the last reset or step.
     public private(set) var lastOutcome = StepOutcome(status: .running, decisions: 0, invalidActions: 0, timeSeconds: 0)
 
@@ -65,8 +78,11 @@ public final class ReplayEnvironment {
         engine.computesRewards = true
         engine.stopsAtEveryEpoch = scenario.settings.decisions.mode == .interval
         layout = ObservationLayout(slotCount: scenario.slotCount)
-        lastRewards = Array(repeating: 0, count: scenario.agentCount)
-        lastInvalid = Array(repeating: false, count: scenario.agentCount)
+        invalidFlags = UnsafeColumn(repeating: false, count: scenario.agentCount)
+    }
+
+    deinit {
+        invalidFlags.deallocate()
     }
 
     // MARK: - Shape
@@ -89,10 +105,10 @@ public final class ReplayEnvironment {
     public func reset(seed: UInt64) throws(ReplayError) -> StepOutcome {
         hasReset = true
         failed = false
-        for agent in 0..<agentCount {
-            lastRewards[agent] = 0
-            lastInvalid[agent] = false
-        }
+        stepCount = 0
+        episodeSeed = seed
+        episodeNumber += 1
+        invalidFlags.fill(with: false)
         do {
             try engine.reset(seed: seed)
             engine.rewards.fill(with: 0)
@@ -101,7 +117,6 @@ public final class ReplayEnvironment {
             failed = true
             throw error
         }
-        collectRewards()
         return lastOutcome
     }
 
@@ -123,15 +138,19 @@ public final class ReplayEnvironment {
             throw .bufferSize(name: "actions", expected: agentCount, found: actions.count)
         }
         engine.rewards.fill(with: 0)
-        for agent in 0..<agentCount { lastInvalid[agent] = false }
-        let invalid = engine.applyDueActions({ actions[Int($0)] }, invalid: { self.lastInvalid[Int($0)] = true })
+        invalidFlags.fill(with: false)
+        let flags = invalidFlags
+        let invalid = engine.applyDueActions({ actions[Int($0)] }, invalid: { flags[Int($0)] = true })
+        stepCount += 1
         do {
             lastOutcome = outcome(after: try engine.advance(), invalid: invalid)
+            if lastOutcome.status == .running, let stepLimit, stepCount >= stepLimit {
+                lastOutcome.status = .truncated
+            }
         } catch {
             failed = true
             throw error
         }
-        collectRewards()
         return lastOutcome
     }
 
@@ -158,10 +177,6 @@ public final class ReplayEnvironment {
                            timeSeconds: engine.now)
     }
 
-    private func collectRewards() {
-        for agent in 0..<agentCount { lastRewards[agent] = engine.rewards[agent] }
-    }
-
     // MARK: - Reading the state
 
     /// Simulated time in seconds.
@@ -174,10 +189,10 @@ public final class ReplayEnvironment {
     public var pendingAgents: [Int] { (0..<agentCount).filter { hasDecision(agent: $0) } }
 
     /// Each agent's reward for the last reset or step.
-    public var rewards: [Double] { lastRewards }
+    public var rewards: [Double] { (0..<agentCount).map { engine.rewards[$0] } }
 
     /// Whether each agent's last action was invalid.
-    public var invalidActions: [Bool] { lastInvalid }
+    public var invalidActions: [Bool] { (0..<agentCount).map { invalidFlags[$0] } }
 
     /// Writes every agent's observation (`agentCount · observationLength` values).
     ///
@@ -187,6 +202,7 @@ public final class ReplayEnvironment {
         guard buffer.count == agentCount * length else {
             throw .bufferSize(name: "observations", expected: agentCount * length, found: buffer.count)
         }
+        engine.beginObservationPass()
         for agent in 0..<agentCount where observesIdleAgents || hasDecision(agent: agent) {
             engine.writeObservation(
                 agent: agent, into: UnsafeMutableBufferPointer(rebasing: buffer[(agent * length)..<((agent + 1) * length)]))
@@ -196,6 +212,7 @@ public final class ReplayEnvironment {
     /// The observation of one agent.
     public func observation(agent: Int) -> [Float] {
         var row = [Float](repeating: 0, count: observationLength)
+        engine.beginObservationPass()
         row.withUnsafeMutableBufferPointer { engine.writeObservation(agent: agent, into: $0) }
         return row
     }

@@ -18,36 +18,51 @@ import Glibc
 ///
 /// Lines may end in `\n` or `\r\n`; the last line may lack its newline; a
 /// UTF-8 byte-order mark at the start is skipped.
+///
+/// Performance: the scan state lives behind one pointer (no exclusivity
+/// checks, no array bounds or uniqueness checks per field) and the typed
+/// accessors are inlinable with a fast path for plain digits, so a caller in
+/// another module parses a field without a function call.
 public final class CSVReader {
     /// The input's path, for messages.
     public var path: String { input.path }
     /// The dialect in use.
     public let dialect: CSVDialect
     /// The 1-based line on which the current record starts.
-    public private(set) var lineNumber = 0
+    public var lineNumber: Int { state.pointee.lineNumber }
     /// The number of fields in the current record.
-    public private(set) var fieldCount = 0
+    public var fieldCount: Int { state.pointee.fieldCount }
     /// The input, for progress (`storedBytesConsumed`, `storedSizeBytes`).
     public let input: InputFile
     /// The longest record accepted, in bytes.
     public let maximumRecordBytes: Int
 
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var dataStart = 0
-    private var dataEnd = 0
-    private var endOfInput = false
-    private var linesConsumed = 0
-    private var atFileStart = true
-    /// Field boundaries of the current record: (start, end) offsets into
-    /// `buffer`, interleaved. Raw memory rather than two arrays: appending to
-    /// an array stored in a class is a long access, which makes every later
-    /// read of it pay a dynamic exclusivity check (a fifth of a replay's time).
-    private var bounds: UnsafeMutablePointer<Int>
-    private var boundsCapacity = 64
-    private var boundCount = 0
-    /// The current record's bytes (without the line end).
-    private var recordStart = 0
-    private var recordEnd = 0
+    /// The mutable scan state, held by pointer.
+    @usableFromInline
+    let state: UnsafeMutablePointer<ScanState>
+
+    @usableFromInline
+    struct ScanState {
+        /// The byte buffer; `padding` spare bytes follow `capacity`.
+        @usableFromInline var base: UnsafeMutableRawPointer
+        var capacity: Int
+        var dataStart = 0
+        var dataEnd = 0
+        var endOfInput = false
+        var atFileStart = true
+        var linesConsumed = 0
+        @usableFromInline var lineNumber = 0
+        var recordStart = 0
+        var recordEnd = 0
+        @usableFromInline var fieldCount = 0
+        /// Field boundaries of the current record, as offsets into the buffer.
+        @usableFromInline var fieldStarts: UnsafeMutablePointer<Int>
+        @usableFromInline var fieldEnds: UnsafeMutablePointer<Int>
+        var fieldCapacity: Int
+    }
+
+    static let initialBufferBytes = 256 * 1024
+    static let initialFieldCapacity = 64
 
     /// Creates a reader over `input`.
     ///
@@ -61,8 +76,13 @@ public final class CSVReader {
         self.input = input
         self.dialect = dialect
         self.maximumRecordBytes = maximumRecordBytes
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
-        bounds = .allocate(capacity: 2 * 64)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ScanState(
+            base: .allocate(byteCount: Self.initialBufferBytes, alignment: 16),
+            capacity: Self.initialBufferBytes,
+            fieldStarts: .allocate(capacity: Self.initialFieldCapacity),
+            fieldEnds: .allocate(capacity: Self.initialFieldCapacity),
+            fieldCapacity: Self.initialFieldCapacity))
     }
 
     /// Opens `path` (`-` for standard input) and creates a reader over it.
@@ -71,8 +91,11 @@ public final class CSVReader {
     }
 
     deinit {
-        bounds.deallocate()
-        buffer.deallocate()
+        state.pointee.base.deallocate()
+        state.pointee.fieldStarts.deallocate()
+        state.pointee.fieldEnds.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     // MARK: - Records
@@ -85,15 +108,13 @@ public final class CSVReader {
     public func nextRecord() throws(StreamingIOError) -> Bool {
         while true {
             guard try findRecord() else {
-                fieldCount = 0
+                state.pointee.fieldCount = 0
                 return false
             }
-            if let comment = dialect.commentPrefix, recordEnd > recordStart,
-                buffer[recordStart] == comment
-            {
-                continue
-            }
-            if dialect.skipsBlankLines && recordEnd == recordStart { continue }
+            let start = state.pointee.recordStart
+            let end = state.pointee.recordEnd
+            if let comment = dialect.commentPrefix, end > start, byte(start) == comment { continue }
+            if dialect.skipsBlankLines && end == start { continue }
             try splitFields()
             return true
         }
@@ -101,15 +122,16 @@ public final class CSVReader {
 
     /// The current record's text, for messages and rare slow paths.
     public var recordText: String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: buffer[recordStart..<recordEnd]),
-               as: UTF8.self)
+        String(decoding: UnsafeRawBufferPointer(
+            start: state.pointee.base + state.pointee.recordStart,
+            count: state.pointee.recordEnd - state.pointee.recordStart), as: UTF8.self)
     }
 
     /// The location of the current record, optionally narrowed to a field.
     public func location(field: Int? = nil) -> SourceLocation {
         var column: Int? = nil
-        if let field, field < fieldCount {
-            column = bounds[2 * field] - recordStart + 1
+        if let field, field >= 0, field < fieldCount {
+            column = state.pointee.fieldStarts[field] - state.pointee.recordStart + 1
         }
         return SourceLocation(path: input.path, line: lineNumber, column: column)
     }
@@ -119,153 +141,89 @@ public final class CSVReader {
         .malformedRecord(location(field: field), message: message)
     }
 
-    // MARK: - Fields
-
-    /// Calls `body` with the bytes of field `index` (borrowed, valid during the call).
-    @inline(__always)
-    public func withFieldBytes<Result>(
-        _ index: Int, _ body: (UnsafeRawBufferPointer) throws -> Result
-    ) rethrows -> Result {
-        precondition(index >= 0 && index < fieldCount, "field index out of range")
-        return try body(UnsafeRawBufferPointer(rebasing: buffer[bounds[2 * index]..<bounds[2 * index + 1]]))
-    }
-
-    /// True when field `index` is empty (or only spaces), or absent.
-    public func isEmpty(_ index: Int) -> Bool {
-        guard index < fieldCount else { return true }
-        return withFieldBytes(index) { NumberParsing.trimmed($0).isEmpty }
-    }
-
-    /// The field's bytes decoded as UTF-8 (invalid sequences are repaired).
-    public func string(_ index: Int) -> String {
-        withFieldBytes(index) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// True when the field's bytes equal `literal` exactly.
-    public func fieldEquals(_ index: Int, _ literal: StaticString) -> Bool {
-        withFieldBytes(index) { bytes in
-            guard bytes.count == literal.utf8CodeUnitCount else { return false }
-            return bytes.count == 0 || memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
-        }
-    }
-
-    /// The field as a 64-bit integer, or nil when it is empty.
-    ///
-    /// - Throws: `.malformedRecord` naming the line and column when the field is
-    ///   not an integer or does not fit in 64 bits.
-    public func int64(_ index: Int) throws(StreamingIOError) -> Int64? {
-        let result = withFieldBytes(index) { NumberParsing.int64($0) }
-        switch result {
-        case .success(let value): return value
-        case .failure(.empty): return nil
-        case .failure(let failure): throw numberError(failure, field: index, expected: "an integer")
-        }
-    }
-
-    /// The field as a double, or nil when it is empty. `NaN` and `inf` parse;
-    /// callers decide whether they are acceptable.
-    ///
-    /// - Throws: `.malformedRecord` naming the line and column when the field is
-    ///   not a number.
-    public func double(_ index: Int) throws(StreamingIOError) -> Double? {
-        let result = withFieldBytes(index) { NumberParsing.double($0) }
-        switch result {
-        case .success(let value): return value
-        case .failure(.empty): return nil
-        case .failure(let failure): throw numberError(failure, field: index, expected: "a number")
-        }
-    }
-
-    private func numberError(
-        _ failure: NumberParsing.Failure, field: Int, expected: String
-    ) -> StreamingIOError {
-        let shown = withFieldBytes(field) { MessageText.excerpt(bytes: $0, limit: 40) }
-        switch failure {
-        case .outOfRange:
-            return error("field \(field + 1): '\(shown)' is out of range for \(expected)", field: field)
-        default:
-            return error("field \(field + 1): expected \(expected), found '\(shown)'", field: field)
-        }
-    }
-
     // MARK: - Scanning
 
-    /// Finds the next line (or quoted multi-line record) and sets
-    /// `recordStart`/`recordEnd`; returns false at the end of input.
+    @inline(__always)
+    private func byte(_ offset: Int) -> UInt8 {
+        state.pointee.base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    /// Finds the next line (or quoted multi-line record) and sets the record
+    /// bounds; returns false at the end of input.
     private func findRecord() throws(StreamingIOError) -> Bool {
-        var scanFrom = dataStart
+        var scanFrom = state.pointee.dataStart
         var quoteCount = 0
+        let quotes = dialect.allowsQuotes
         while true {
-            if let newline = findNewline(from: scanFrom) {
-                if dialect.allowsQuotes {
+            if let newline = findNewline(from: scanFrom, to: state.pointee.dataEnd) {
+                if quotes {
                     quoteCount += countQuotes(from: scanFrom, to: newline)
                     if quoteCount % 2 == 1 {
                         scanFrom = newline + 1
                         continue
                     }
                 }
-                takeRecord(end: newline, next: newline + 1)
+                takeRecord(end: newline, next: newline + 1, mayHaveNewlines: quoteCount > 0)
                 return true
             }
-            if endOfInput {
-                guard dataStart < dataEnd else { return false }
-                if dialect.allowsQuotes {
-                    quoteCount += countQuotes(from: scanFrom, to: dataEnd)
+            if state.pointee.endOfInput {
+                guard state.pointee.dataStart < state.pointee.dataEnd else { return false }
+                if quotes {
+                    quoteCount += countQuotes(from: scanFrom, to: state.pointee.dataEnd)
                     if quoteCount % 2 == 1 {
-                        lineNumber = linesConsumed + 1
+                        state.pointee.lineNumber = state.pointee.linesConsumed + 1
                         throw .malformedRecord(
-                            SourceLocation(path: input.path, line: lineNumber),
+                            SourceLocation(path: input.path, line: state.pointee.lineNumber),
                             message: "unterminated quoted field at the end of the file")
                     }
                 }
-                takeRecord(end: dataEnd, next: dataEnd)
+                let end = state.pointee.dataEnd
+                takeRecord(end: end, next: end, mayHaveNewlines: quoteCount > 0)
                 return true
             }
-            let scannedOffset = scanFrom - dataStart
+            let scannedOffset = scanFrom - state.pointee.dataStart
             try refill()
-            scanFrom = dataStart + scannedOffset
+            scanFrom = state.pointee.dataStart + scannedOffset
         }
     }
 
-    private func takeRecord(end: Int, next: Int) {
-        recordStart = dataStart
-        recordEnd = end
-        if recordEnd > recordStart && buffer[recordEnd - 1] == UInt8(ascii: "\r") {
-            recordEnd -= 1
-        }
-        if atFileStart {
-            atFileStart = false
-            if recordEnd - recordStart >= 3 && buffer[recordStart] == 0xEF
-                && buffer[recordStart + 1] == 0xBB && buffer[recordStart + 2] == 0xBF
-            {
-                recordStart += 3
+    private func takeRecord(end: Int, next: Int, mayHaveNewlines: Bool) {
+        var start = state.pointee.dataStart
+        var recordEnd = end
+        if recordEnd > start && byte(recordEnd - 1) == UInt8(ascii: "\r") { recordEnd -= 1 }
+        if state.pointee.atFileStart {
+            state.pointee.atFileStart = false
+            if recordEnd - start >= 3 && byte(start) == 0xEF && byte(start + 1) == 0xBB && byte(start + 2) == 0xBF {
+                start += 3
             }
         }
-        lineNumber = linesConsumed + 1
-        linesConsumed += 1
-        if dialect.allowsQuotes {
+        state.pointee.recordStart = start
+        state.pointee.recordEnd = recordEnd
+        state.pointee.lineNumber = state.pointee.linesConsumed + 1
+        state.pointee.linesConsumed += 1
+        if mayHaveNewlines {
             // A quoted field may contain newlines: count them too.
-            var index = dataStart
-            while let newline = findNewline(from: index, limit: end) {
-                linesConsumed += 1
+            var index = state.pointee.dataStart
+            while let newline = findNewline(from: index, to: end) {
+                state.pointee.linesConsumed += 1
                 index = newline + 1
             }
         }
-        dataStart = next
+        state.pointee.dataStart = next
     }
 
     @inline(__always)
-    private func findNewline(from start: Int, limit: Int? = nil) -> Int? {
-        let end = limit ?? dataEnd
+    private func findNewline(from start: Int, to end: Int) -> Int? {
         guard start < end else { return nil }
-        guard let found = memchr(buffer.baseAddress! + start, 0x0A, end - start) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(buffer.baseAddress!)
+        let base = state.pointee.base
+        guard let found = memchr(base + start, 0x0A, end - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private func countQuotes(from start: Int, to end: Int) -> Int {
         var count = 0
         var index = start
-        let base = buffer.baseAddress!
+        let base = state.pointee.base
         while index < end, let found = memchr(base + index, 0x22, end - index) {
             count += 1
             index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
@@ -276,89 +234,103 @@ public final class CSVReader {
     /// Moves the unconsumed bytes to the front, grows the buffer when one record
     /// fills it, and reads more input. Offsets before `dataStart` become invalid.
     private func refill() throws(StreamingIOError) {
-        let pending = dataEnd - dataStart
-        if dataStart > 0 {
+        let pending = state.pointee.dataEnd - state.pointee.dataStart
+        if state.pointee.dataStart > 0 {
             if pending > 0 {
-                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + dataStart, byteCount: pending)
+                state.pointee.base.copyMemory(from: state.pointee.base + state.pointee.dataStart, byteCount: pending)
             }
-            dataStart = 0
-            dataEnd = pending
+            state.pointee.dataStart = 0
+            state.pointee.dataEnd = pending
         }
-        if dataEnd == buffer.count {
-            guard buffer.count < maximumRecordBytes else {
+        if state.pointee.dataEnd == state.pointee.capacity {
+            guard state.pointee.capacity < maximumRecordBytes else {
                 throw .malformedRecord(
-                    SourceLocation(path: input.path, line: linesConsumed + 1),
+                    SourceLocation(path: input.path, line: state.pointee.linesConsumed + 1),
                     message: "record longer than \(maximumRecordBytes) bytes")
             }
-            let larger = UnsafeMutableRawBufferPointer.allocate(
-                byteCount: min(buffer.count * 2, maximumRecordBytes), alignment: 16)
-            larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: dataEnd)
-            buffer.deallocate()
-            buffer = larger
+            let capacity = min(state.pointee.capacity * 2, maximumRecordBytes)
+            let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+            larger.copyMemory(from: state.pointee.base, byteCount: state.pointee.dataEnd)
+            state.pointee.base.deallocate()
+            state.pointee.base = larger
+            state.pointee.capacity = capacity
         }
-        let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[dataEnd...]))
-        if count == 0 { endOfInput = true }
-        dataEnd += count
+        let free = UnsafeMutableRawBufferPointer(
+            start: state.pointee.base + state.pointee.dataEnd, count: state.pointee.capacity - state.pointee.dataEnd)
+        let count = try input.read(into: free)
+        if count == 0 { state.pointee.endOfInput = true }
+        state.pointee.dataEnd += count
     }
 
+    /// Records a field's bounds, growing the bounds arrays when needed.
     @inline(__always)
-    private func appendField(start: Int, end: Int) {
-        if boundCount == boundsCapacity {
-            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * boundsCapacity)
-            larger.moveInitialize(from: bounds, count: 2 * boundCount)
-            bounds.deallocate()
-            bounds = larger
-            boundsCapacity *= 2
-        }
-        bounds[2 * boundCount] = start
-        bounds[2 * boundCount + 1] = end
-        boundCount += 1
+    private func appendField(_ start: Int, _ end: Int, _ count: inout Int) {
+        if count == state.pointee.fieldCapacity { growFields() }
+        state.pointee.fieldStarts[count] = start
+        state.pointee.fieldEnds[count] = end
+        count += 1
+    }
+
+    private func growFields() {
+        let capacity = state.pointee.fieldCapacity * 2
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        starts.update(from: state.pointee.fieldStarts, count: state.pointee.fieldCapacity)
+        ends.update(from: state.pointee.fieldEnds, count: state.pointee.fieldCapacity)
+        state.pointee.fieldStarts.deallocate()
+        state.pointee.fieldEnds.deallocate()
+        state.pointee.fieldStarts = starts
+        state.pointee.fieldEnds = ends
+        state.pointee.fieldCapacity = capacity
     }
 
     /// Splits the current record into fields, unquoting in place.
     private func splitFields() throws(StreamingIOError) {
-        boundCount = 0
-        let base = buffer.baseAddress!
-        var position = recordStart
-        let end = recordEnd
+        let base = state.pointee.base.assumingMemoryBound(to: UInt8.self)
+        var position = state.pointee.recordStart
+        let end = state.pointee.recordEnd
+        var count = 0
         switch dialect.separator {
         case .whitespace:
             while true {
-                while position < end && NumberParsing.isSpace(buffer[position]) { position += 1 }
+                while position < end && NumberParsing.isSpace(base[position]) { position += 1 }
                 if position >= end { break }
                 let start = position
-                while position < end && !NumberParsing.isSpace(buffer[position]) { position += 1 }
-                appendField(start: start, end: position)
+                while position < end && !NumberParsing.isSpace(base[position]) { position += 1 }
+                appendField(start, position, &count)
             }
         case .byte(let separator):
+            let quotes = dialect.allowsQuotes
             while true {
-                if dialect.allowsQuotes && position < end && buffer[position] == 0x22 {
-                    position = try splitQuotedField(at: position, end: end, separator: separator)
+                if quotes && position < end && base[position] == 0x22 {
+                    state.pointee.fieldCount = count
+                    position = try splitQuotedField(at: position, end: end, separator: separator, count: &count)
                 } else {
-                    let fieldEnd: Int
-                    if position < end, let found = memchr(base + position, Int32(separator), end - position) {
-                        fieldEnd = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                    } else {
-                        fieldEnd = end
-                    }
-                    appendField(start: position, end: fieldEnd)
+                    // Fields are short: a byte loop beats a memchr call per field.
+                    var fieldEnd = position
+                    while fieldEnd < end && base[fieldEnd] != separator { fieldEnd += 1 }
+                    appendField(position, fieldEnd, &count)
                     position = fieldEnd
                 }
                 if position >= end { break }
                 position += 1  // skip the separator
                 if position == end {
                     // A trailing separator means one more, empty field.
-                    appendField(start: end, end: end)
+                    appendField(end, end, &count)
                     break
                 }
             }
         }
-        fieldCount = boundCount
+        state.pointee.fieldCount = count
     }
 
     /// Unquotes the field starting at the opening quote `start`, writing the
     /// value over its own bytes, and returns the position after the field.
-    private func splitQuotedField(at start: Int, end: Int, separator: UInt8) throws(StreamingIOError) -> Int {
+    private func splitQuotedField(
+        at start: Int, end: Int, separator: UInt8, count: inout Int
+    ) throws(StreamingIOError) -> Int {
+        let base = state.pointee.base.assumingMemoryBound(to: UInt8.self)
+        let recordStart = state.pointee.recordStart
         var read = start + 1
         var write = start
         while true {
@@ -367,10 +339,10 @@ public final class CSVReader {
                     SourceLocation(path: input.path, line: lineNumber, column: start - recordStart + 1),
                     message: "unterminated quoted field")
             }
-            let byte = buffer[read]
-            if byte == 0x22 {
-                if read + 1 < end && buffer[read + 1] == 0x22 {
-                    buffer[write] = 0x22
+            let character = base[read]
+            if character == 0x22 {
+                if read + 1 < end && base[read + 1] == 0x22 {
+                    base[write] = 0x22
                     write += 1
                     read += 2
                     continue
@@ -378,16 +350,16 @@ public final class CSVReader {
                 read += 1
                 break
             }
-            buffer[write] = byte
+            base[write] = character
             write += 1
             read += 1
         }
-        guard read == end || buffer[read] == separator else {
+        guard read == end || base[read] == separator else {
             throw .malformedRecord(
                 SourceLocation(path: input.path, line: lineNumber, column: read - recordStart + 1),
                 message: "unexpected character after a closing quote")
         }
-        appendField(start: start, end: write)
+        appendField(start, write, &count)
         return read
     }
 }

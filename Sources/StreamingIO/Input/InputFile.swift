@@ -10,16 +10,17 @@
 /// let input = try InputFile(path: "part-00000-of-00500.csv.gz")
 /// try input.forEachChunk { bytes in count += bytes.count }
 /// ```
-public final class InputFile {
+public final class InputFile: ByteSource {
     /// The path as the user gave it; `<stdin>` for standard input.
     public let path: String
     /// True when the data is gzip-compressed.
-    public let isCompressed: Bool
+    public private(set) var isCompressed = false
     /// The size in bytes of the file as stored, when it is a regular file.
     public let storedSizeBytes: Int64?
 
-    private let file: PosixFile
-    private let inflater: ZlibStream?
+    private let file: PosixFile?
+    private let upstream: (any ByteSource)?
+    private var inflater: ZlibStream?
     /// Raw bytes read from the file and not yet consumed.
     private var rawBuffer: UnsafeMutableRawBufferPointer
     private var rawStart = 0
@@ -40,40 +41,60 @@ public final class InputFile {
     /// - Throws: `StreamingIOError.cannotOpen` when the file is missing,
     ///   unreadable or a directory; `.readFailed` on an I/O error.
     public init(path: String) throws(StreamingIOError) {
+        let opened: PosixFile
         if path == "-" {
-            file = PosixFile.standardInput()
+            opened = PosixFile.standardInput()
             self.path = "<stdin>"
         } else {
-            file = try PosixFile.openForReading(path: path)
+            opened = try PosixFile.openForReading(path: path)
             self.path = path
         }
-        storedSizeBytes = file.regularFileSize
+        file = opened
+        upstream = nil
+        storedSizeBytes = opened.regularFileSize
         rawBuffer = UnsafeMutableRawBufferPointer.allocate(
             byteCount: Self.rawBufferSize, alignment: 16)
-        // Sniff the magic bytes; they stay in the buffer for the decoder.
-        do {
-            while rawEnd < 2 && !rawEndOfFile {
-                let count = try file.read(
-                    into: UnsafeMutableRawBufferPointer(rebasing: rawBuffer[rawEnd...]))
-                if count == 0 { rawEndOfFile = true }
-                rawEnd += count
-            }
-        } catch {
-            rawBuffer.deallocate()
-            throw error
+        try sniff()
+    }
+
+    /// Reads another byte source (a tar member, a read-ahead pipeline) as an
+    /// input, gunzipping it when it starts with the gzip magic bytes.
+    ///
+    /// - Parameters:
+    ///   - source: Where the bytes come from; read only through this object from now on.
+    ///   - path: The name for messages (default: the source's path).
+    /// - Throws: What the source throws while its first bytes are sniffed.
+    public init(source: any ByteSource, path: String? = nil) throws(StreamingIOError) {
+        self.path = path ?? source.path
+        file = nil
+        upstream = source
+        storedSizeBytes = nil
+        rawBuffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: Self.rawBufferSize, alignment: 16)
+        try sniff()
+    }
+
+    /// Reads the first two bytes (they stay buffered for the decoder) and
+    /// prepares an inflater when they are the gzip magic.
+    private func sniff() throws(StreamingIOError) {
+        while rawEnd < 2 && !rawEndOfFile {
+            let count = try readRaw(into: UnsafeMutableRawBufferPointer(rebasing: rawBuffer[rawEnd...]))
+            if count == 0 { rawEndOfFile = true }
+            rawEnd += count
         }
         isCompressed = rawEnd >= 2 && rawBuffer[0] == 0x1f && rawBuffer[1] == 0x8b
         if isCompressed {
-            do {
-                inflater = try ZlibStream(inflatingGzipFor: self.path)
-            } catch {
-                rawBuffer.deallocate()
-                throw error
-            }
+            inflater = try ZlibStream(inflatingGzipFor: path)
             memberInProgress = true
-        } else {
-            inflater = nil
         }
+    }
+
+    /// Reads raw (stored) bytes from the file or the upstream source.
+    @inline(__always)
+    private func readRaw(into buffer: UnsafeMutableRawBufferPointer) throws(StreamingIOError) -> Int {
+        if let file { return try file.read(into: buffer) }
+        if let upstream { return try upstream.read(into: buffer) }
+        return 0
     }
 
     deinit {
@@ -101,7 +122,7 @@ public final class InputFile {
             finished = true
             return 0
         }
-        let count = try file.read(into: buffer)
+        let count = try readRaw(into: buffer)
         if count == 0 { finished = true }
         storedBytesConsumed += Int64(count)
         bytesProduced += Int64(count)
@@ -132,8 +153,7 @@ public final class InputFile {
             rawEnd = 0
         }
         guard !rawEndOfFile, rawEnd < rawBuffer.count else { return }
-        let count = try file.read(
-            into: UnsafeMutableRawBufferPointer(rebasing: rawBuffer[rawEnd...]))
+        let count = try readRaw(into: UnsafeMutableRawBufferPointer(rebasing: rawBuffer[rawEnd...]))
         if count == 0 { rawEndOfFile = true }
         rawEnd += count
     }

@@ -33,14 +33,33 @@ public final class OutputFile {
     /// For an unnamed temporary file: the folder and file name of the destination.
     private let unnamedDestination: (folder: String, name: String)?
     private let deflater: ZlibStream?
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let compressor: BackgroundCompressor?
     private var scratch: UnsafeMutableRawBufferPointer
-    private var count = 0
     private var isFinished = false
     private let writeback: BackgroundWriteback?
     private var bytesSinceWriteback: Int64 = 0
+    /// The write position, held by pointer: the per-byte path then has no
+    /// exclusivity checks on class properties.
+    private let cursor: UnsafeMutablePointer<Cursor>
+
+    private struct Cursor {
+        var buffer: UnsafeMutableRawBufferPointer
+        var count = 0
+        var bytesWritten: Int64 = 0
+    }
+
     /// Uncompressed bytes written so far.
-    public private(set) var bytesWritten: Int64 = 0
+    public var bytesWritten: Int64 { cursor.pointee.bytesWritten }
+
+    private var buffer: UnsafeMutableRawBufferPointer {
+        get { cursor.pointee.buffer }
+        set { cursor.pointee.buffer = newValue }
+    }
+
+    private var count: Int {
+        get { cursor.pointee.count }
+        set { cursor.pointee.count = newValue }
+    }
 
     static let bufferSize = 256 * 1024
 
@@ -49,8 +68,12 @@ public final class OutputFile {
     /// - Parameters:
     ///   - path: The destination, or `-` for standard output.
     ///   - compression: Whether to gzip the bytes.
+    ///   - backgroundCompression: With gzip, compress on a worker thread while
+    ///     the caller keeps writing (the bytes are identical either way).
     /// - Throws: `StreamingIOError.writeFailed` when the folder is not writable.
-    public init(path: String, compression: Compression = .none) throws(StreamingIOError) {
+    public init(
+        path: String, compression: Compression = .none, backgroundCompression: Bool = false
+    ) throws(StreamingIOError) {
         if path == "-" {
             self.path = "<stdout>"
             file = PosixFile.standardOutput()
@@ -83,15 +106,26 @@ public final class OutputFile {
         case .none: deflater = nil
         case .gzip(let level): deflater = try ZlibStream(deflatingGzipAtLevel: level, for: path)
         }
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)
+        if let deflater, backgroundCompression {
+            compressor = try BackgroundCompressor(
+                deflater: deflater, file: file, bufferBytes: Self.bufferSize, spareBuffers: 3)
+        } else {
+            compressor = nil
+        }
+        cursor = .allocate(capacity: 1)
+        cursor.initialize(to: Cursor(
+            buffer: UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 16)))
         scratch = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: deflater == nil ? 0 : Self.bufferSize, alignment: 16)
+            byteCount: deflater == nil || compressor != nil ? 0 : Self.bufferSize, alignment: 16)
     }
 
     deinit {
+        compressor?.abandon()
         // A background sync must end before the descriptor closes with `file`.
         _ = writeback?.finish()
-        buffer.deallocate()
+        cursor.pointee.buffer.deallocate()
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
         scratch.deallocate()
         if !isFinished, let temporaryPath {
             _ = unlink(temporaryPath)
@@ -107,13 +141,13 @@ public final class OutputFile {
             try flushBuffer()
             if bytes.count > buffer.count {
                 try emit(bytes)
-                bytesWritten += Int64(bytes.count)
+                cursor.pointee.bytesWritten += Int64(bytes.count)
                 return
             }
         }
         (buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
         count += bytes.count
-        bytesWritten += Int64(bytes.count)
+        cursor.pointee.bytesWritten += Int64(bytes.count)
     }
 
     /// Appends the bytes of `array`.
@@ -146,10 +180,11 @@ public final class OutputFile {
     /// Appends one byte.
     @inline(__always)
     public func write(byte: UInt8) throws(StreamingIOError) {
-        if count == buffer.count { try flushBuffer() }
-        buffer[count] = byte
-        count += 1
-        bytesWritten += 1
+        let cursor = self.cursor
+        if cursor.pointee.count == cursor.pointee.buffer.count { try flushBuffer() }
+        cursor.pointee.buffer[cursor.pointee.count] = byte
+        cursor.pointee.count += 1
+        cursor.pointee.bytesWritten += 1
     }
 
     /// Appends `value` in decimal.
@@ -173,7 +208,7 @@ public final class OutputFile {
             return length
         }
         count += written
-        bytesWritten += Int64(written)
+        cursor.pointee.bytesWritten += Int64(written)
     }
 
     /// Appends `value` in Swift's shortest round-trip decimal form; integral
@@ -202,7 +237,14 @@ public final class OutputFile {
     public func commit() throws(StreamingIOError) {
         guard !isFinished else { return }
         try flushBuffer()
-        if let deflater {
+        if let compressor {
+            do {
+                try compressor.finish()
+            } catch {
+                discard()
+                throw error
+            }
+        } else if let deflater {
             try deflater.deflate(
                 input: UnsafeRawBufferPointer(start: nil, count: 0), finish: true, scratch: scratch
             ) { (bytes) throws(StreamingIOError) in try file.writeAll(bytes) }
@@ -261,12 +303,21 @@ public final class OutputFile {
     public func discard() {
         guard !isFinished else { return }
         isFinished = true
+        compressor?.abandon()
         _ = writeback?.finish()
         if let temporaryPath { _ = unlink(temporaryPath) }
     }
 
     private func flushBuffer() throws(StreamingIOError) {
         guard count > 0 else { return }
+        if let compressor {
+            guard !isFinished else {
+                throw .writeFailed(path: path, reason: "the output was already committed")
+            }
+            buffer = try compressor.submit(buffer, count: count)
+            count = 0
+            return
+        }
         try emit(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         count = 0
     }
@@ -274,6 +325,18 @@ public final class OutputFile {
     private func emit(_ bytes: UnsafeRawBufferPointer) throws(StreamingIOError) {
         guard !isFinished else {
             throw .writeFailed(path: path, reason: "the output was already committed")
+        }
+        if compressor != nil {
+            // Large writes go through the hand-off buffers in pieces.
+            var offset = 0
+            while offset < bytes.count {
+                let piece = min(buffer.count - count, bytes.count - offset)
+                (buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress! + offset, byteCount: piece)
+                count += piece
+                offset += piece
+                if count == buffer.count { try flushBuffer() }
+            }
+            return
         }
         if let deflater {
             try deflater.deflate(input: bytes, finish: false, scratch: scratch) {

@@ -1,19 +1,9 @@
 import ArgumentParser
 import BenchReport
 
-/// The options of `edgesim bench`, ready for the verb to include with
-/// `@OptionGroup var arguments: BenchArguments`; the verb adds the runner that
-/// replays each job (the simulator) and calls the BenchReport APIs:
-///
-/// ```swift
-/// let plan = try BenchPlan(spec: try arguments.makeSpec(defaultPolicies: baselines))
-/// let bar = TerminalProgressBar()
-/// let results = try MatrixRunner(runner: runner, workerCount: try arguments.workerCount()).run(plan) { bar.update($0) }
-/// bar.finish()
-/// let summary = BenchSummary(results: results)
-/// try ReportFolderWriter(summary: summary, generator: "edgesim \(EdgeSimVersion.current)").write(toFolder: arguments.output)
-/// StandardOutput.write(TerminalTable.text(summary))
-/// ```
+/// The options of `edgesim bench` that describe the study (scenarios, spec,
+/// policies, seeds, sweep, workers, report folder); `BenchCommand` includes them
+/// with `@OptionGroup` and runs the plan with `ReplayRunner` (module ReplayBench).
 struct BenchArguments: ParsableArguments {
     @Argument(help: "Scenario files (*.scenario.json) to replay; they replace a spec's scenarios.")
     var scenarios: [String] = []

@@ -47,6 +47,24 @@ enum StandardError {
     }
 }
 
+extension StandardError {
+    /// Writes text without a newline (progress bars).
+    static func writeRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+
+    /// True when standard error is a terminal.
+    static var isTerminal: Bool { isatty(2) == 1 }
+}
+
 /// Writes whole lines to standard output.
 enum StandardOutput {
     static func write(_ line: String) {
