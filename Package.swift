@@ -133,7 +133,7 @@ let package = Package(
         /// regression tests that replay every kept reproducer.
         .target(
             name: "FuzzTargets",
-            dependencies: ["StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport"],
+            dependencies: ["StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport", "TraceImport"],
             path: "Tests/FuzzTargets"
         ),
         .testTarget(

@@ -5,11 +5,14 @@ import Glibc
 /// Files in one folder that file-reading fuzz targets write their input and
 /// outputs to, reused by every input (a harness process or a test has its own).
 public final class FuzzScratch: Sendable {
+    /// The folder of the scratch files.
+    public let folder: String
     /// The folder and name prefix of every scratch file.
     public let base: String
 
     /// Scratch files named `<folder>/edgesim-fuzz-<pid>-<tag>*`.
     public init(folder: String, tag: String = "") {
+        self.folder = folder
         base = "\(folder)/edgesim-fuzz-\(getpid())\(tag.isEmpty ? "" : "-" + tag)"
     }
 
@@ -34,6 +37,27 @@ public final class FuzzScratch: Sendable {
             }
         }
         return path
+    }
+
+    /// A folder next to the inputs (created when missing), for temporary files of the code under test.
+    public func subfolder(_ name: String) -> String {
+        let path = base + "." + name
+        mkdir(path, 0o700)
+        return path
+    }
+
+    /// The names in `folder` (empty when it cannot be read).
+    public func listing(_ folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// A path for an output, next to the inputs.

@@ -35,6 +35,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case clusterSpec = "FuzzClusterSpec"
     /// A bench spec decoded and expanded into its job matrix.
     case benchSpec = "FuzzBenchSpec"
+    /// Google 2011 `task_events` rows imported into a workload that must validate (byte 0: options).
+    case google2011 = "FuzzGoogle2011"
+    /// Alibaba 2018 `batch_task` rows (DAGs in task names), likewise.
+    case alibaba2018 = "FuzzAlibaba2018"
+    /// Alibaba 2017 `batch_task` rows, likewise.
+    case alibaba2017 = "FuzzAlibaba2017"
+    /// Standard Workload Format lines, likewise.
+    case swf = "FuzzSWF"
+    /// Azure Functions 2021 invocation rows, likewise.
+    case azure2021 = "FuzzAzure2021"
+    /// A tar archive (Alibaba's `.tar.gz` tables) read member by member; bits 5-7 of byte 0 pick the format.
+    case tar = "FuzzTar"
 
     /// Runs the target on `bytes`.
     ///
@@ -56,6 +68,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .peersimGym: return ImportCheck.run(bytes, scratch: scratch, suffix: ".json", formats: [.peersimgym, .auto])
         case .clusterSpec: return Self.clusterSpec(bytes)
         case .benchSpec: return Self.benchSpec(bytes)
+        case .google2011: return Self.trace(bytes, scratch, formats: [.google2011])
+        case .alibaba2018: return Self.trace(bytes, scratch, formats: [.alibaba2018])
+        case .alibaba2017: return Self.trace(bytes, scratch, formats: [.alibaba2017])
+        case .swf: return Self.trace(bytes, scratch, formats: [.swf])
+        case .azure2021: return Self.trace(bytes, scratch, formats: [.azure2021])
+        case .tar: return Self.trace(bytes, scratch, formats: [.alibaba2018, .alibaba2017, .google2011, .swf, .azure2021])
         }
     }
 }

@@ -86,3 +86,64 @@ struct SigkillTests {
         #expect(Shell.listing(results).isEmpty)
     }
 }
+
+extension SigkillTests {
+    /// Google 2011 `task_events` rows: a submit, a schedule and a finish per task, `count` tasks.
+    static func googleRows(_ count: Int) -> String {
+        var submits = ""
+        var schedules = ""
+        var finishes = ""
+        for task in 0..<count {
+            submits += "\(task * 1000),,\(task / 10),\(task % 10),,0,user,0,9,0.5,0.25,0.1,0\n"
+            schedules += "\(task * 1000 + 1000),,\(task / 10),\(task % 10),7,1,user,0,9,0.5,0.25,0.1,0\n"
+            finishes += "\(task * 1000 + 5_000_000_000),,\(task / 10),\(task % 10),7,4,user,0,9,0.5,0.25,0.1,0\n"
+        }
+        return submits + schedules + finishes
+    }
+
+    @Test("import trace killed after spilling sort runs: previous workload untouched, the runs swept by the next import")
+    func importTrace() throws {
+        let folder = TemporaryDirectory()
+        let output = folder.file("out.workload.csv.gz")
+        let temporary = folder.file("tmp")
+        mkdir(temporary, 0o755)
+        Shell.write(Self.googleRows(50), to: folder.file("small.csv"))
+        let first = BoundedProcess.edgesim(["import", "trace", "--format", "google2011", folder.file("small.csv"), "-o", output])
+        CleanFailure.expectSuccess(first)
+        let previous = try #require(Shell.contents(output))
+
+        let pipe = FIFOFeeder(path: folder.file("events.fifo"))
+        try #require(pipe.openBeforeReader())
+        let pid = try #require(BoundedProcess.spawn(
+            [Shell.edgesimExecutable, "import", "trace", "--format", "google2011", "-", "-o", output, "--sort-memory-mib", "1",
+             "--temporary-directory", temporary, "--no-read-ahead"],
+            standardInput: folder.file("events.fifo"), output: folder.file("stdout"), error: folder.file("stderr")))
+        defer { if !ProcessProbe.hasExited(pid) { kill(pid, SIGKILL) } }
+        // Enough rows for several sorted runs of 1 MiB; the pipe stays open, so the import waits for more.
+        #expect(pipe.write(Self.googleRows(60_000)))
+        let deadline = BoundedProcess.now() + BoundedProcess.defaultTimeoutSeconds
+        var runs: [String] = []
+        while BoundedProcess.now() < deadline && !ProcessProbe.hasExited(pid) {
+            runs = Shell.listing(temporary).flatMap { Shell.listing(temporary + "/" + $0) }
+            if runs.count >= 2 { break }
+            usleep(5_000)
+        }
+        try #require(runs.count >= 2, "no sort runs were spilled: \(runs)")
+        #expect(ProcessProbe.unnamedFileSizes(of: pid, in: folder.path).count == 1, "the output is open, unnamed")
+
+        kill(pid, SIGKILL)
+        _ = BoundedProcess.wait(for: pid, timeoutSeconds: 30)
+        #expect(Shell.contents(output) == previous, "the previous workload changed")
+        #expect(Shell.listing(folder.path) == ["events.fifo", "out.workload.csv.gz", "small.csv", "stderr", "stdout", "tmp"])
+        let abandoned = Shell.listing(temporary)
+        #expect(abandoned.count == 1 && abandoned[0].hasPrefix("edgesim-sort-\(pid)-"))
+
+        // The next import removes the runs of the killed one.
+        let next = BoundedProcess.edgesim([
+            "import", "trace", "--format", "google2011", folder.file("small.csv"), "-o", folder.file("next.workload.csv.gz"),
+            "--temporary-directory", temporary,
+        ])
+        CleanFailure.expectSuccess(next)
+        #expect(Shell.listing(temporary).isEmpty)
+    }
+}

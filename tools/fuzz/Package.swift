@@ -11,7 +11,8 @@ import PackageDescription
 /// Harness names; each has Sources/<name>/main.swift naming its `FuzzTarget`.
 let harnesses = [
     "FuzzGzip", "FuzzCSV", "FuzzJSON", "FuzzTopology", "FuzzScenario", "FuzzWorkload", "FuzzGraphML", "FuzzNodeLink",
-    "FuzzPeersimGym", "FuzzClusterSpec", "FuzzBenchSpec",
+    "FuzzPeersimGym", "FuzzClusterSpec", "FuzzBenchSpec", "FuzzGoogle2011", "FuzzAlibaba2018", "FuzzAlibaba2017", "FuzzSWF",
+    "FuzzAzure2021", "FuzzTar",
 ]
 
 let package = Package(

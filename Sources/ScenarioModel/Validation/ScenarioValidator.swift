@@ -40,7 +40,7 @@ public struct ScenarioValidator {
                 topology = try? Topology.load(path: topologyPath)
             } else {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.topology.path"), "the topology '\(topologyPath)' is invalid"))
+                    sourceMap.location("$.topology.path"), "the topology '\(MessageText.excerpt(topologyPath, limit: 400))' is invalid"))
                 report.issues += topologyReport.issues
             }
         case .embedded(let embedded):
@@ -78,7 +78,7 @@ public struct ScenarioValidator {
                 path: workloadPath, originNodes: computeNodes, maximumIssues: maximumIssues)
             if !workloadReport.issues.isEmpty {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.workload.path"), "the workload '\(workloadPath)' is invalid"))
+                    sourceMap.location("$.workload.path"), "the workload '\(MessageText.excerpt(workloadPath, limit: 400))' is invalid"))
                 report.issues += workloadReport.issues
             }
             report.figures += workloadReport.figures.map { (key: "workload_" + $0.key, value: $0.value) }

@@ -73,7 +73,7 @@ public final class CompiledScenario: Sendable {
     /// - Throws: `ReplayError` as `load(path:)`.
     /// - Complexity: O(agents × (nodes + links) log nodes) for the routes.
     public init(scenario: Scenario, relativeTo folder: String = ".") throws(ReplayError) {
-        let issues = scenario.settingsIssues(sourceMap: ScenarioSourceMap(path: "<scenario '\(scenario.name)'>"))
+        let issues = scenario.settingsIssues(sourceMap: ScenarioSourceMap(path: "<scenario '\(MessageText.excerpt(scenario.name))'>"))
         if !issues.isEmpty { throw .scenario(.invalid(issues)) }
         let topology: Topology
         switch scenario.topology {
@@ -85,7 +85,7 @@ public final class CompiledScenario: Sendable {
             }
         case .embedded(let embedded):
             let topologyIssues = embedded.validationIssues(
-                sourceMap: TopologySourceMap(path: "<scenario '\(scenario.name)'>", jsonPathPrefix: "$.topology.embedded"))
+                sourceMap: TopologySourceMap(path: "<scenario '\(MessageText.excerpt(scenario.name))'>", jsonPathPrefix: "$.topology.embedded"))
             if !topologyIssues.isEmpty { throw .scenario(.invalid(topologyIssues)) }
             topology = embedded
         }
@@ -201,7 +201,7 @@ struct OriginTable: Sendable {
             }
         }
         if rule.rule == .labelWeighted && !eligible.isEmpty && !(weights.reduce(0, +) > 0) {
-            throw .unreplayable(nil, "no eligible origin node has a positive numeric '\(rule.weightLabel ?? "")' label")
+            throw .unreplayable(nil, "no eligible origin node has a positive numeric '\(MessageText.excerpt(rule.weightLabel ?? ""))' label")
         }
         self.eligible = eligible
         self.weights = weights

@@ -211,7 +211,9 @@ final class XMLPushParser {
     }
 
     private func record(_ error: xmlError) {
-        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "XML error \(error.code)"
+        // libxml2 splits some messages over lines ("... indicate encoding !\nBytes: 0x89 ...").
+        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace
+            .split(whereSeparator: \.isNewline).joined(separator: "; ") ?? "XML error \(error.code)"
         if error.level == XML_ERR_FATAL {
             if failure == nil {
                 let line = error.line > 0 ? Int(error.line) : nil

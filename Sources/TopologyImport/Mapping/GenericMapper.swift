@@ -207,7 +207,7 @@ struct GenericMapper {
             if let flag = try support.bool(directedFlags, edge, domain: .edge) { table.linkDirected[edge] = flag }
             if let kind = support.string(distributions, edge) {
                 guard kind == "lognormal" else {
-                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): latencyDistribution '\(kind)' is not 'lognormal'")
+                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): latencyDistribution '\(MessageText.excerpt(kind))' is not 'lognormal'")
                 }
                 guard let shape = try support.double(shapes, edge, domain: .edge),
                     let location = try support.double(locations, edge, domain: .edge),
@@ -220,7 +220,7 @@ struct GenericMapper {
             }
             if let medium = support.string(media, edge) {
                 guard let number = mediumNumbers[medium] else {
-                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): sharedMedium '\(medium)' is not among the graph's media")
+                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): sharedMedium '\(MessageText.excerpt(medium))' is not among the graph's media")
                 }
                 if table.linkMedia.isEmpty { table.linkMedia = Array(repeating: -1, count: graph.edgeCount) }
                 table.linkMedia[edge] = number

@@ -60,7 +60,7 @@ struct ZooMapper {
                 table.setPosition(.geographic(latitudeDegrees: latitude, longitudeDegrees: longitude), of: node)
             } else {
                 if latitude != nil || longitude != nil {
-                    graph.warnings.add(graph.nodeLocation(node), "node '\(graph.nodeId(node))' has an incomplete or out-of-range Latitude/Longitude: no position")
+                    graph.warnings.add(graph.nodeLocation(node), "node '\(MessageText.excerpt(graph.nodeId(node)))' has an incomplete or out-of-range Latitude/Longitude: no position")
                 }
                 positions.append(nil)
                 withoutPosition += 1

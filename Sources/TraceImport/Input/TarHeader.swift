@@ -13,7 +13,7 @@ struct TarHeader {
         name = prefix.isEmpty ? rawName : prefix + "/" + rawName
         type = block[156]
         guard let size = Self.number(block, 124, 12) else {
-            throw .unsupportedInput(location, message: "invalid size field in the tar header of '\(name)'")
+            throw .unsupportedInput(location, message: "invalid size field in the tar header of '\(MessageText.excerpt(name))'")
         }
         self.size = size
     }

@@ -26,6 +26,14 @@ final class FIFOFeeder {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Opens the pipe for reading and writing, so a child can then open it (as
+    /// its standard input, say) without either side blocking; data written
+    /// here waits in the pipe for the child.
+    func openBeforeReader() -> Bool {
+        descriptor = open(path, O_RDWR)
+        return descriptor >= 0
+    }
+
     /// Waits until `pid` opens the pipe for reading; false when it exits first.
     func waitForReader(_ pid: pid_t, timeoutSeconds: Double = BoundedProcess.defaultTimeoutSeconds) -> Bool {
         let deadline = BoundedProcess.now() + timeoutSeconds
