@@ -52,9 +52,7 @@ public final class FuzzScratch: Sendable {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = Self.name(of: entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -63,5 +61,12 @@ public final class FuzzScratch: Sendable {
     /// A path for an output, next to the inputs.
     public func outputPath(suffix: String) -> String {
         base + ".out" + suffix
+    }
+
+    /// The name in a directory entry. `readdir` returns records only as long
+    /// as the name: read up to its NUL, never the whole `d_name` array.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 }

@@ -54,9 +54,7 @@ final class TemporaryFolder {
         guard let directory = opendir(base) else { return }
         var abandoned: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = Self.name(of: entry)
             guard name.hasPrefix(prefix) else { continue }
             let digits = name.dropFirst(prefix.count).prefix(while: \.isNumber)
             guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
@@ -68,9 +66,7 @@ final class TemporaryFolder {
             guard let inner = opendir(folder) else { continue }
             var files: [String] = []
             while let entry = readdir(inner) {
-                let file = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
+                let file = Self.name(of: entry)
                 if file != "." && file != ".." { files.append(file) }
             }
             closedir(inner)
@@ -83,5 +79,12 @@ final class TemporaryFolder {
     func remove(_ file: String) {
         _ = unlink(file)
         files.removeAll { $0 == file }
+    }
+
+    /// The name in a directory entry. `readdir` returns records only as long
+    /// as the name: read up to its NUL, never the whole `d_name` array.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 }

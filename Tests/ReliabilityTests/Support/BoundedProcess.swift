@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// Runs a process with a wall-clock bound and reports how it ended and its
-/// peak memory (`wait4`'s `ru_maxrss`), so a test can assert "bounded time and
-/// memory" without timing anything: the bound only stops a runaway process.
+/// peak memory, so a test can assert "bounded time and memory" without timing
+/// anything: the bound only stops a runaway process.
 ///
 /// Standard output and error go to files (no pipe can fill up and block the
 /// child); standard input comes from a file or `/dev/null`.
@@ -58,11 +58,11 @@ struct BoundedProcess {
                 exitStatus: nil, signal: nil, timedOut: false, peakMemoryBytes: 0, standardOutput: [],
                 standardError: "could not start \(arguments[0])")
         }
-        let (status, usage, timedOut) = wait(for: pid, timeoutSeconds: timeoutSeconds)
+        let (status, peak, timedOut) = wait(for: pid, timeoutSeconds: timeoutSeconds)
         let exited = (status & 0x7F) == 0
         return Outcome(
             exitStatus: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F, timedOut: timedOut,
-            peakMemoryBytes: Int(usage.ru_maxrss) * 1024, standardOutput: Shell.contents(outputPath) ?? [],
+            peakMemoryBytes: peak, standardOutput: Shell.contents(outputPath) ?? [],
             standardError: String(decoding: Shell.contents(errorPath) ?? [], as: UTF8.self))
     }
 
@@ -81,14 +81,21 @@ struct BoundedProcess {
         return result == 0 ? pid : nil
     }
 
-    /// Waits for `pid`, killing it past the bound; returns the wait status and resource usage.
-    static func wait(for pid: pid_t, timeoutSeconds: Double) -> (status: Int32, usage: rusage, timedOut: Bool) {
+    /// Waits for `pid`, killing it past the bound; returns the wait status and
+    /// the process's peak resident memory.
+    ///
+    /// The peak is the kernel's high-water mark of the process's own memory
+    /// (`VmHWM` in /proc/PID/status, read while it runs; it only grows).
+    /// `wait4`'s `ru_maxrss` would not do: a spawned child shares the test
+    /// process's memory until it executes, and that RSS counts as its own.
+    static func wait(for pid: pid_t, timeoutSeconds: Double) -> (status: Int32, peakMemoryBytes: Int, timedOut: Bool) {
         let deadline = now() + timeoutSeconds
         var status: Int32 = 0
-        var usage = rusage()
         var timedOut = false
+        var peak = 0
         while true {
-            let result = wait4(pid, &status, WNOHANG, &usage)
+            peak = max(peak, highWaterMark(of: pid))
+            let result = waitpid(pid, &status, WNOHANG)
             if result == pid { break }
             if result < 0 && errno != EINTR { break }
             if !timedOut && now() > deadline {
@@ -97,7 +104,16 @@ struct BoundedProcess {
             }
             usleep(2_000)
         }
-        return (status, usage, timedOut)
+        return (status, peak, timedOut)
+    }
+
+    /// `VmHWM` of a running process in bytes (0 once it has exited).
+    static func highWaterMark(of pid: pid_t) -> Int {
+        guard let bytes = Shell.contents("/proc/\(pid)/status") else { return 0 }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let kilobytes = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }
+        return (kilobytes ?? 0) * 1024
     }
 
     static func now() -> Double {
