@@ -158,6 +158,11 @@ struct ZooMapper {
     private func attachEdgeServers(to table: TopologyTable, summary: inout TopologyImportSummary) throws(TopologyImportError) {
         summary.set("edge_servers_added", 0)
         guard options.edgeServersPerPoP > 0 else { return }
+        guard options.edgeServersPerPoP <= TopologyImportOptions.maximumEdgeServersPerPoP else {
+            throw .unrecognised(
+                SourceLocation(path: graph.path),
+                message: "edge servers per PoP must be at most \(TopologyImportOptions.maximumEdgeServersPerPoP), found \(options.edgeServersPerPoP)")
+        }
         let internalFlags = support.column("Internal", .node)
         let server = table.profile(NodeFigures(
             kind: .edge, tier: NodeFigures.conventionalTier(of: .edge), cores: options.edgeServerCores,
