@@ -133,7 +133,9 @@ let package = Package(
         /// regression tests that replay every kept reproducer.
         .target(
             name: "FuzzTargets",
-            dependencies: ["StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport", "TraceImport"],
+            dependencies: [
+                "StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport", "TraceImport", "Simulator",
+            ],
             path: "Tests/FuzzTargets"
         ),
         .testTarget(

@@ -47,6 +47,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case azure2021 = "FuzzAzure2021"
     /// A tar archive (Alibaba's `.tar.gz` tables) read member by member; bits 5-7 of byte 0 pick the format.
     case tar = "FuzzTar"
+    /// A valid scenario with an embedded topology replayed (tasks must be conserved, figures finite).
+    case replay = "FuzzReplay"
 
     /// Runs the target on `bytes`.
     ///
@@ -74,6 +76,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .swf: return Self.trace(bytes, scratch, formats: [.swf])
         case .azure2021: return Self.trace(bytes, scratch, formats: [.azure2021])
         case .tar: return Self.trace(bytes, scratch, formats: [.alibaba2018, .alibaba2017, .google2011, .swf, .azure2021])
+        case .replay: return Self.replay(bytes, scratch)
         }
     }
 }

@@ -48,6 +48,8 @@ struct FuzzRegressionTests {
         (FuzzTarget.workload, "hostile/bom.workload.csv", true),
         (FuzzTarget.json, "report/sample.bench.json", false),
         (FuzzTarget.benchSpec, "report/sample.bench.json", false),
+        (FuzzTarget.replay, "valid/embedded-dag.scenario.json", false),
+        (FuzzTarget.replay, "valid/embedded-synthetic.scenario.json", false),
     ])
     func seeds(target: FuzzTarget, fixture: String, takesOptionByte: Bool) throws {
         let bytes = try #require(Shell.contents(Fixtures.fixture(fixture)))

@@ -12,7 +12,7 @@ import PackageDescription
 let harnesses = [
     "FuzzGzip", "FuzzCSV", "FuzzJSON", "FuzzTopology", "FuzzScenario", "FuzzWorkload", "FuzzGraphML", "FuzzNodeLink",
     "FuzzPeersimGym", "FuzzClusterSpec", "FuzzBenchSpec", "FuzzGoogle2011", "FuzzAlibaba2018", "FuzzAlibaba2017", "FuzzSWF",
-    "FuzzAzure2021", "FuzzTar",
+    "FuzzAzure2021", "FuzzTar", "FuzzReplay",
 ]
 
 let package = Package(
