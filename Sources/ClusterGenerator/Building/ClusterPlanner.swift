@@ -167,7 +167,10 @@ struct ClusterPlanner {
         _ name: String, kind: NodeKind?, at location: SourceLocation?
     ) throws(GeneratorError) -> PlannedArchetype {
         guard let archetype = archetypes[name] else {
-            let known = archetypes.keys.sorted().joined(separator: ", ")
+            // The spec's own archetypes are listed too: their names are user text.
+            let names = archetypes.keys.sorted()
+            var known = names.prefix(24).map { MessageText.excerpt($0) }.joined(separator: ", ")
+            if names.count > 24 { known += " and \(names.count - 24) more" }
             throw .invalidSpec(location, "unknown archetype '\(MessageText.excerpt(name))' (known: \(known))")
         }
         let nodeKind = kind ?? archetype.kind

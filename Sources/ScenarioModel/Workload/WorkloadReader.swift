@@ -96,6 +96,13 @@ public final class WorkloadReader {
         return .invalid([ValidationIssue(location, prefix + message)])
     }
 
+    /// True when field `index` is valid UTF-8 (ASCII, the common case, is checked first).
+    private func isText(_ index: Int) -> Bool {
+        csv.withFieldBytes(index) { bytes in
+            !bytes.contains(where: { $0 >= 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
+        }
+    }
+
     /// Parses and checks the current record in the order of
     /// `WorkloadTask.problems(previousArrival:)`, on bytes.
     private func decodeRow() throws -> WorkloadRow {
@@ -115,6 +122,10 @@ public final class WorkloadReader {
             throw issue("task id '\(MessageText.excerpt(csv.string(0)))' contains ';', which separates dependencies", column: .taskId)
         }
         if csv.withFieldBytes(1, { $0.isEmpty }) { throw issue("job id is empty", column: .jobId) }
+        // Ids are text: names differing only in invalid bytes would decode to one id.
+        for column in [WorkloadFormat.Column.taskId, .jobId, .origin, .dependencies] where !isText(column.rawValue) {
+            throw issue("is not UTF-8 text", column: column)
+        }
         if !arrival.isFinite || arrival < 0 {
             throw issue("arrival time must be a finite number >= 0, found \(arrival)", column: .arrivalSeconds)
         } else if arrival < previousArrival {
