@@ -154,7 +154,7 @@ final class GraphMLBuilder: XMLEventSink {
 
     private func startRoot(_ name: XMLName, _ line: Int32) throws(TopologyImportError) {
         guard GraphMLElement.classify(name) == .graphml else {
-            let namespace = name.namespace.map { " in namespace '\(String(decoding: $0, as: UTF8.self))'" } ?? ""
+            let namespace = name.namespace.map { " in namespace '\(MessageText.excerpt(String(decoding: $0, as: UTF8.self)))'" } ?? ""
             throw .unrecognised(
                 graph.location(line: line),
                 message: "not GraphML: the root element is <\(name.localString)>\(namespace), expected <graphml>")

@@ -66,7 +66,7 @@ extension EtherMapper {
                 let location = try support.double(support.column("latency_dist_loc", .edge), arc, domain: .edge),
                 let scale = try support.double(support.column("latency_dist_scale", .edge), arc, domain: .edge)
             {
-                let distribution = LatencyDistribution.lognormal(shape: shape, locationMs: location, scaleMs: scale)
+                let distribution = try support.lognormal(shape: shape, locationMs: location, scaleMs: scale, edge: arc)
                 return (distribution.modeMs, distribution, false)
             }
             graph.warnings.add(graph.edgeLocation(arc), "\(support.what(.edge, arc)): latency distribution '\(MessageText.excerpt(kind))' is not a complete lognorm: its mode is kept as a constant")

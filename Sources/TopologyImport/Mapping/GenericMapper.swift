@@ -216,7 +216,7 @@ struct GenericMapper {
                     throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): a lognormal latencyDistribution needs latencyDistributionShape, latencyDistributionLocationMs and latencyDistributionScaleMs")
                 }
                 if table.linkDistributions.isEmpty { table.linkDistributions = Array(repeating: nil, count: graph.edgeCount) }
-                table.linkDistributions[edge] = .lognormal(shape: shape, locationMs: location, scaleMs: scale)
+                table.linkDistributions[edge] = try support.lognormal(shape: shape, locationMs: location, scaleMs: scale, edge: edge)
             }
             if let medium = support.string(media, edge) {
                 guard let number = mediumNumbers[medium] else {

@@ -70,6 +70,21 @@ struct MappingSupport {
         return "node '\(MessageText.excerpt(graph.nodeId(index)))'"
     }
 
+    /// A lognormal latency of edge `edge`, its parameters checked here so that a bad
+    /// value is an error at the input's line, not at the written topology's.
+    func lognormal(shape: Double, locationMs: Double, scaleMs: Double, edge: Int) throws(TopologyImportError)
+        -> LatencyDistribution
+    {
+        for (name, value, isValid) in [
+            ("shape", shape, shape > 0 && shape.isFinite), ("scale", scaleMs, scaleMs > 0 && scaleMs.isFinite),
+            ("location", locationMs, locationMs >= 0 && locationMs.isFinite),
+        ] where !isValid {
+            let expected = name == "location" ? "a finite number >= 0" : "a positive finite number"
+            throw .invalid(graph.edgeLocation(edge), message: "\(what(.edge, edge)): lognormal latency \(name) \(value) is not \(expected)")
+        }
+        return .lognormal(shape: shape, locationMs: locationMs, scaleMs: scaleMs)
+    }
+
     /// The column named `name` for `domain`, defaults applied per the options.
     func column(_ name: String, _ domain: AttributeDomain) -> TextColumn? {
         graph.column(named: name, for: domain, applyingDefaults: options.applyKeyDefaults)

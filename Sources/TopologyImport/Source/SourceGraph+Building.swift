@@ -191,7 +191,7 @@ extension SourceGraph {
             counts.duplicateNodesMerged += 1
             warnings.add(
                 location(line: line),
-                "node '\(String(decoding: bytes, as: UTF8.self))' is declared again (first at line \(nodeLines[Int(existing)])): merged, later values win")
+                "node '\(MessageText.excerpt(String(decoding: bytes, as: UTF8.self)))' is declared again (first at line \(nodeLines[Int(existing)])): merged, later values win")
             return existing
         }
         guard nodeIds.count < Int(Int32.max) else {
@@ -226,7 +226,7 @@ extension SourceGraph {
             if let existing = edgeIndex.find(idBytes, hash: hash, arena: arena) {
                 throw .invalid(
                     location(line: line),
-                    message: "duplicate edge id '\(String(decoding: idBytes, as: UTF8.self))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
+                    message: "duplicate edge id '\(MessageText.excerpt(String(decoding: idBytes, as: UTF8.self)))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
             }
             let reference = arena.append(idBytes)
             edgeIds.append(reference)
