@@ -178,7 +178,7 @@ final class GraphMLBuilder: XMLEventSink {
             if let known = AttributeDomain(rawValue: text) {
                 domain = known
             } else {
-                graph.warnings.add(graph.location(line: line), "<key> for=\"\(text)\" is not a GraphML scope: treated as for=\"all\"")
+                graph.warnings.add(graph.location(line: line), "<key> for=\"\(MessageText.excerpt(text))\" is not a GraphML scope: treated as for=\"all\"")
                 domain = .all
             }
         } else {
@@ -192,7 +192,7 @@ final class GraphMLBuilder: XMLEventSink {
                 type = known
             } else {
                 graph.counts.unknownAttributeTypes += 1
-                graph.warnings.add(graph.location(line: line), "<key> attr.type=\"\(text)\" is not a GraphML type: values read as strings")
+                graph.warnings.add(graph.location(line: line), "<key> attr.type=\"\(MessageText.excerpt(text))\" is not a GraphML type: values read as strings")
             }
         }
         let attributeName = try attributes.value("attr.name").map(Self.decodedString) ?? payloadType
