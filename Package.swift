@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "ReplayBench", targets: ["ReplayBench"]),
         /// The C ABI for in-process bindings (libEdgeSimABI.so; Sources/EdgeSimABI/include/edgesim.h).
         .library(name: "EdgeSimABI", type: .dynamic, targets: ["EdgeSimABI"]),
+        /// The fuzzing entry points, for the libFuzzer harnesses in tools/fuzz (not an API).
+        .library(name: "EdgeSimFuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -127,6 +129,15 @@ let package = Package(
             dependencies: ["StreamingIO"],
             path: "Tests/EdgeSimTestSupport"
         ),
+        /// The fuzzing entry points shared by tools/fuzz's harnesses and the
+        /// regression tests that replay every kept reproducer.
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport", "TraceImport", "Simulator",
+            ],
+            path: "Tests/FuzzTargets"
+        ),
         .testTarget(
             name: "StreamingIOTests",
             dependencies: ["StreamingIO", "EdgeSimTestSupport"]
@@ -166,6 +177,15 @@ let package = Package(
         .testTarget(
             name: "EdgeSimCLITests",
             dependencies: ["edgesim", "ScenarioModel", "EdgeSimTestSupport"]
+        ),
+        /// Reliability (issue 9): hostile inputs through the CLI, fuzz reproducers,
+        /// SIGKILL mid-write, byte-identical reruns of every verb.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "edgesim", "StreamingIO", "ScenarioModel", "TopologyImport", "ClusterGenerator", "BenchReport",
+                "Simulator", "EdgeSimTestSupport", "FuzzTargets",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

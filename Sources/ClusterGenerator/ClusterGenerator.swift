@@ -59,7 +59,7 @@ public enum ClusterGenerator {
             guard backbone.routerIds.contains(site.router) else {
                 let known = backbone.routerIds.sorted().joined(separator: ", ")
                 throw .invalidSpec(
-                    site.location ?? site.block.location, "unknown backbone router '\(site.router)' (routers: \(known))"
+                    site.location ?? site.block.location, "unknown backbone router '\(MessageText.excerpt(site.router))' (routers: \(known))"
                 )
             }
             sites.append(

@@ -1,4 +1,5 @@
 import Simulator
+import StreamingIO
 
 /// An error of the replay bench runner: a plan it cannot run, or a replay that failed.
 ///
@@ -19,9 +20,9 @@ public enum ReplayBenchError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownPolicy(let name, let known):
-            return "unknown policy '\(name)' (known: \(known.joined(separator: ", ")))"
+            return "unknown policy '\(MessageText.excerpt(name))' (known: \(known.joined(separator: ", ")))"
         case .unknownSweepParameter(let name, let known):
-            return "cannot sweep '\(name)' (sweepable: \(known.joined(separator: ", ")))"
+            return "cannot sweep '\(MessageText.excerpt(name))' (sweepable: \(known.joined(separator: ", ")))"
         case .invalidSweepValue(let parameter, let value, let expected):
             return "sweep value \(value) of \(parameter): expected \(expected)"
         case .invalidQueueSampleInterval(let value):

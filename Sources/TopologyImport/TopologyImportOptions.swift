@@ -75,8 +75,12 @@ public struct TopologyImportOptions: Sendable {
     public var fibreMsPerKm = 0.005
     /// Added to every Zoo link's latency: forwarding and queueing per hop, ms.
     public var hopOverheadMs = 0.1
-    /// Edge servers attached to each internal PoP (0: routers only).
+    /// Edge servers attached to each internal PoP (0: routers only; at most
+    /// `maximumEdgeServersPerPoP`).
     public var edgeServersPerPoP = 0
+    /// The most edge servers per PoP an import adds (the generator's node cap,
+    /// 20 M, over a large Zoo network's ~200 PoPs).
+    public static let maximumEdgeServersPerPoP = 100_000
     /// Cores of each attached edge server.
     public var edgeServerCores = 16
     /// Per-core speed of each attached edge server, MIPS.

@@ -56,6 +56,25 @@ struct WorkloadTests {
         #expect(summary.lastArrivalSeconds == 999.99)
     }
 
+    @Test("ids must be UTF-8 text: names differing only in invalid bytes are not read as one id")
+    func idsAreText() throws {
+        let path = directory.file("bytes.workload.csv")
+        var bytes = Array(("# edgesim-workload version 1\n" + WorkloadFormat.columns.joined(separator: ",") + "\n").utf8)
+        bytes += Array("t".utf8) + [0xFF] + Array(",j,0,,1,0,0,0,,\n".utf8)
+        bytes += Array("t".utf8) + [0xFB] + Array(",j,0,,1,0,0,0,,\n".utf8)
+        bytes += Array("t2,j".utf8) + [0xC3] + Array(",0,,1,0,0,0,,\n".utf8)
+        bytes += Array("t3,j,0,,1,0,0,0,,t".utf8) + [0xE2, 0x82] + Array("\n".utf8)
+        bytes += Array("t\u{e9},j,0,,1,0,0,0,,\n".utf8)
+        Shell.write(bytes, to: path)
+        let (summary, issues) = try WorkloadValidator().validate(path: path)
+        #expect(summary.tasks == 5)
+        #expect(issues.map { $0.location.line } == [3, 4, 5, 6])
+        #expect(issues.map(\.message) == [
+            "taskId: is not UTF-8 text", "taskId: is not UTF-8 text", "jobId: is not UTF-8 text",
+            "dependencies: is not UTF-8 text",
+        ])
+    }
+
     @Test("a validator goes on after a bad row and reports every one")
     func collectsIssues() throws {
         let path = directory.file("many.workload.csv")

@@ -29,9 +29,21 @@ struct GraphMLSecurityTests {
         #expect(error.location?.line == 4)
     }
 
-    @Test("an external DTD by URL is never loaded; the graph imports")
+    @Test("an external DTD by URL is refused (never fetched) with its line")
     func externalDTD() throws {
-        let result = try ImportTestSupport.load("security/external-dtd.graphml")
+        let error = try #require(ImportTestSupport.failure("security/external-dtd.graphml"))
+        guard case .unsafe = error else {
+            Issue.record("expected an unsafe-input error, got \(error)")
+            return
+        }
+        #expect(error.description.contains("external DTDs are refused, never fetched"))
+        #expect(error.description.contains("http://example.invalid/graphml.dtd"))
+        #expect(error.location?.line == 3)
+    }
+
+    @Test("a DOCTYPE without an external DTD is harmless and accepted")
+    func internalDoctype() throws {
+        let result = try ImportTestSupport.load("security/doctype-internal.graphml")
         #expect(result.count("nodes") == 2)
         #expect(result.count("edges") == 1)
     }

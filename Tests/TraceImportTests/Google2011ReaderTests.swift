@@ -135,11 +135,25 @@ struct Google2011ReaderTests {
         }
     }
 
-    @Test("an empty input gives an empty workload with null arrivals")
+    @Test("an empty input file is an error naming it (issue 9: a failed download, not an empty trace)")
     func emptyInput() throws {
-        let outcome = try importTrace(.google2011, [traceFixture("empty.csv")])
+        let path = traceFixture("empty.csv")
+        #expect {
+            _ = try importTrace(.google2011, [path])
+        } throws: { error in
+            "\(error)" == "\(path):1: the input is empty: no rows to import"
+        }
+    }
+
+    @Test("an input whose rows are all skipped gives an empty workload with null arrivals")
+    func noUsableRows() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("malformed-only.csv")
+        Shell.write("not,a,task,event\n", to: path)
+        let outcome = try importTrace(.google2011, [path])
         #expect(outcome.tasks.isEmpty)
-        #expect(outcome.integer("rows") == 0)
+        #expect(outcome.integer("rows") == 1)
+        #expect(outcome.integer("malformed_rows") == 1)
         #expect(outcome.summary["first_arrival_s"] == .null)
         #expect(outcome.summary["last_arrival_s"] == .null)
     }

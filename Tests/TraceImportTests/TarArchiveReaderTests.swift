@@ -102,4 +102,11 @@ struct TarArchiveReaderTests {
         #expect(values["path"] == "a=b/c.csv\n")
         #expect(values["size"] == "42")
     }
+
+    @Test("a PAX length shorter than its own digits ends the records, no trap (found by FuzzTar)",
+          arguments: ["1 path=x\n", "2 path=x\n", "11 size=42\n3 \n", "0 path=x\n"])
+    func paxLengthTooShort(records: String) {
+        let values = TarHeader.paxValues(Array(records.utf8))
+        #expect(values["path"] == nil)
+    }
 }

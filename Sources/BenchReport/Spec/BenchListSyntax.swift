@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// The compact text forms of bench lists shared by the spec file and the
 /// command line: seeds (`1..10`, `1,2,5`, `1..3,10`), names (`local,random`)
 /// and sweeps (`arrivalRateScale=0.5..1.5:5`, `arrivalRateScale=0.5,1,1.5`).
@@ -15,18 +17,18 @@ public enum BenchListSyntax {
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map(trimmed)
         if items.count == 1 && items[0].isEmpty { return .failure(SyntaxProblem("expected at least one seed")) }
         for item in items {
-            if item.isEmpty { return .failure(SyntaxProblem("empty item in the seed list '\(text)'")) }
+            if item.isEmpty { return .failure(SyntaxProblem("empty item in the seed list '\(MessageText.excerpt(text))'")) }
             let bounds: (UInt64, UInt64)
             if let (lowerText, upperText) = splitOnce(item, at: "..") {
                 guard let lower = unsignedInteger(lowerText), let upper = unsignedInteger(upperText) else {
-                    return .failure(SyntaxProblem("expected a seed or a range such as 1..10, found '\(item)'"))
+                    return .failure(SyntaxProblem("expected a seed or a range such as 1..10, found '\(MessageText.excerpt(item))'"))
                 }
-                guard lower <= upper else { return .failure(SyntaxProblem("empty seed range '\(item)'")) }
+                guard lower <= upper else { return .failure(SyntaxProblem("empty seed range '\(MessageText.excerpt(item))'")) }
                 bounds = (lower, upper)
             } else {
                 guard let seed = unsignedInteger(item) else {
                     return .failure(SyntaxProblem(
-                        "expected a seed (a non-negative integer) or a range such as 1..10, found '\(item)'"))
+                        "expected a seed (a non-negative integer) or a range such as 1..10, found '\(MessageText.excerpt(item))'"))
                 }
                 bounds = (seed, seed)
             }
@@ -76,7 +78,7 @@ public enum BenchListSyntax {
             var values: [Double] = []
             for item in body.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let value = finiteNumber(item) else {
-                    return .failure(SyntaxProblem("\(usage); '\(trimmed(item))' is not a finite number"))
+                    return .failure(SyntaxProblem("\(usage); '\(MessageText.excerpt(trimmed(item)))' is not a finite number"))
                 }
                 values.append(value)
             }
@@ -103,9 +105,9 @@ public enum BenchListSyntax {
         for name in names {
             if name.isEmpty { return "empty \(what) name" }
             if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                return "\(what) name '\(name.debugDescription.dropFirst().dropLast())' contains control characters"
+                return "\(what) name '\(MessageText.excerpt(name.debugDescription.dropFirst().dropLast()))' contains control characters"
             }
-            if !seen.insert(name).inserted { return "\(what) '\(name)' appears twice" }
+            if !seen.insert(name).inserted { return "\(what) '\(MessageText.excerpt(name))' appears twice" }
         }
         return nil
     }

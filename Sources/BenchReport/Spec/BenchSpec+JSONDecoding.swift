@@ -22,7 +22,7 @@ extension BenchSpec {
         var locations: [SourceLocation] = []
         let spec = try BenchSpec(reading: reader, relativeTo: folder, scenarioLocations: &locations)
         for (scenario, location) in zip(spec.scenarios, locations) where !Self.isRegularFile(scenario.path) {
-            throw .invalidSpec(location, message: "scenario file '\(scenario.path)' does not exist or is not a file")
+            throw .invalidSpec(location, message: "scenario file '\(MessageText.excerpt(scenario.path, limit: 400))' does not exist or is not a file")
         }
         return spec
     }
@@ -58,7 +58,7 @@ extension BenchSpec {
                     format = try reader.readString()
                     if format != Self.formatName {
                         throw BenchError.invalidSpec(
-                            reader.location(), message: "expected format '\(Self.formatName)', found '\(format ?? "")'")
+                            reader.location(), message: "expected format '\(Self.formatName)', found '\(MessageText.excerpt(format ?? ""))'")
                     }
                 case "version":
                     version = try reader.readInt64()
@@ -81,7 +81,7 @@ extension BenchSpec {
                 default:
                     throw BenchError.invalidSpec(
                         reader.location(),
-                        message: "unknown key '\(key)' in a bench spec (allowed: \(allowed.joined(separator: ", ")))")
+                        message: "unknown key '\(MessageText.excerpt(key))' in a bench spec (allowed: \(allowed.joined(separator: ", ")))")
                 }
             }
             try reader.expectEnd()
@@ -122,7 +122,7 @@ extension BenchSpec {
                 case "name": name = try nonEmptyString(reader, what: "scenario name")
                 default:
                     throw BenchError.invalidSpec(
-                        reader.location(), message: "unknown key '\(key)' in a scenario (allowed: path, name)")
+                        reader.location(), message: "unknown key '\(MessageText.excerpt(key))' in a scenario (allowed: path, name)")
                 }
             }
             guard let path else {
@@ -141,11 +141,11 @@ extension BenchSpec {
             let name = names[index] ?? defaults[index]
             if let first = seen[name] {
                 throw BenchError.invalidSpec(
-                    nameLocations[index], message: "scenario name '\(name)' is already used by $.scenarios[\(first)]")
+                    nameLocations[index], message: "scenario name '\(MessageText.excerpt(name))' is already used by $.scenarios[\(first)]")
             }
             if let first = seenPaths[resolved[index]] {
                 throw BenchError.invalidSpec(
-                    nameLocations[index], message: "scenario file '\(paths[index])' is already listed at $.scenarios[\(first)]")
+                    nameLocations[index], message: "scenario file '\(MessageText.excerpt(paths[index], limit: 400))' is already listed at $.scenarios[\(first)]")
             }
             seen[name] = index
             seenPaths[resolved[index]] = index
@@ -214,7 +214,7 @@ extension BenchSpec {
             default:
                 throw BenchError.invalidSpec(
                     reader.location(),
-                    message: "unknown key '\(key)' in a sweep (allowed: parameter, values, from, to, steps, label)")
+                    message: "unknown key '\(MessageText.excerpt(key))' in a sweep (allowed: parameter, values, from, to, steps, label)")
             }
         }
         guard let parameter else { throw BenchError.invalidSpec(location, message: "a sweep needs a 'parameter'") }

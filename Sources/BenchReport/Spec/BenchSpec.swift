@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// A benchmark study: which scenarios to replay under which policies, with
 /// which seeds, and optionally over a sweep of one parameter.
 ///
@@ -64,8 +66,8 @@ public struct BenchSpec: Hashable, Sendable {
         if let problem = BenchListSyntax.namesProblem(scenarios.map(\.name), what: "scenario") { return problem }
         var paths: Set<String> = []
         for scenario in scenarios {
-            if scenario.path.isEmpty { return "scenario '\(scenario.name)' has an empty path" }
-            if !paths.insert(scenario.path).inserted { return "scenario file '\(scenario.path)' appears twice" }
+            if scenario.path.isEmpty { return "scenario '\(MessageText.excerpt(scenario.name))' has an empty path" }
+            if !paths.insert(scenario.path).inserted { return "scenario file '\(MessageText.excerpt(scenario.path, limit: 400))' appears twice" }
         }
         if let problem = BenchListSyntax.namesProblem(policies, what: "policy") { return problem }
         if seeds.isEmpty { return "a bench needs at least one seed" }

@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// A sweep over one numeric parameter of the runs, such as the arrival-rate
 /// scale from 0.5 to 1.5 in 5 steps: every scenario x policy x seed runs once
 /// per value.
@@ -43,7 +45,7 @@ public struct ParameterSweep: Hashable, Sendable {
     /// Why the sweep is invalid, or nil when it is fine.
     func problem() -> String? {
         if !Self.isValidParameterName(parameter) {
-            return "invalid parameter name '\(parameter)' (expected letters, digits, '_' or '.', starting with a letter)"
+            return "invalid parameter name '\(MessageText.excerpt(parameter))' (expected letters, digits, '_' or '.', starting with a letter)"
         }
         if values.isEmpty { return "a sweep needs at least one value" }
         if values.count > Self.maximumValueCount {

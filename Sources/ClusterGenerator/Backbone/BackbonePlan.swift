@@ -19,7 +19,7 @@ struct BackbonePlan {
         for router in backbone.routers {
             guard !router.id.isEmpty else { throw .invalidSpec(router.location, "a router id is empty") }
             guard routerIds.insert(router.id).inserted else {
-                throw .invalidSpec(router.location, "duplicate router id '\(router.id)'")
+                throw .invalidSpec(router.location, "duplicate router id '\(MessageText.excerpt(router.id))'")
             }
             var position: Position?
             switch (router.latitudeDegrees, router.longitudeDegrees) {
@@ -29,13 +29,13 @@ struct BackbonePlan {
                 guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
                     throw .invalidSpec(
                         router.location,
-                        "router '\(router.id)': latitude must be in [-90, 90] and longitude in [-180, 180]")
+                        "router '\(MessageText.excerpt(router.id))': latitude must be in [-90, 90] and longitude in [-180, 180]")
                 }
                 positions[router.id] = (latitude, longitude)
                 position = .geographic(latitudeDegrees: latitude, longitudeDegrees: longitude)
             default:
                 throw .invalidSpec(
-                    router.location, "router '\(router.id)' needs both latitudeDegrees and longitudeDegrees")
+                    router.location, "router '\(MessageText.excerpt(router.id))' needs both latitudeDegrees and longitudeDegrees")
             }
             var labels = routerLabels
             for (key, value) in router.labels { labels[key] = value }
@@ -45,15 +45,15 @@ struct BackbonePlan {
         var linked: Set<String> = []
         for link in backbone.links {
             for end in [link.source, link.target] where !routerIds.contains(end) {
-                throw .invalidSpec(link.location, "backbone link to unknown router '\(end)'")
+                throw .invalidSpec(link.location, "backbone link to unknown router '\(MessageText.excerpt(end))'")
             }
             guard link.source != link.target else {
-                throw .invalidSpec(link.location, "backbone link from '\(link.source)' to itself")
+                throw .invalidSpec(link.location, "backbone link from '\(MessageText.excerpt(link.source))' to itself")
             }
             guard linked.insert(Self.pairKey(link.source, link.target)).inserted else {
                 throw .invalidSpec(
                     link.location,
-                    "duplicate backbone link between '\(link.source)' and '\(link.target)' (links are undirected)")
+                    "duplicate backbone link between '\(MessageText.excerpt(link.source))' and '\(MessageText.excerpt(link.target))' (links are undirected)")
             }
             let latencyMs: Double
             let source: String
@@ -68,7 +68,7 @@ struct BackbonePlan {
                 guard let from = positions[link.source], let to = positions[link.target] else {
                     throw .invalidSpec(
                         link.location,
-                        "a geographic latency needs positions on both '\(link.source)' and '\(link.target)'")
+                        "a geographic latency needs positions on both '\(MessageText.excerpt(link.source))' and '\(MessageText.excerpt(link.target))'")
                 }
                 latencyMs = backbone.latencyModel.latencyMs(
                     latitude1: from.latitude, longitude1: from.longitude, latitude2: to.latitude,

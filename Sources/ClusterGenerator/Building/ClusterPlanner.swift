@@ -80,7 +80,7 @@ struct ClusterPlanner {
         for entry in hosts.archetypes {
             guard entry.weight > 0, entry.weight.isFinite else {
                 throw .invalidSpec(
-                    hosts.location, "archetype '\(entry.name)' needs a positive weight, found \(entry.weight)")
+                    hosts.location, "archetype '\(MessageText.excerpt(entry.name))' needs a positive weight, found \(entry.weight)")
             }
             planned.append(try archetype(entry.name, kind: hosts.kind, at: hosts.location))
         }
@@ -167,8 +167,11 @@ struct ClusterPlanner {
         _ name: String, kind: NodeKind?, at location: SourceLocation?
     ) throws(GeneratorError) -> PlannedArchetype {
         guard let archetype = archetypes[name] else {
-            let known = archetypes.keys.sorted().joined(separator: ", ")
-            throw .invalidSpec(location, "unknown archetype '\(name)' (known: \(known))")
+            // The spec's own archetypes are listed too: their names are user text.
+            let names = archetypes.keys.sorted()
+            var known = names.prefix(24).map { MessageText.excerpt($0) }.joined(separator: ", ")
+            if names.count > 24 { known += " and \(names.count - 24) more" }
+            throw .invalidSpec(location, "unknown archetype '\(MessageText.excerpt(name))' (known: \(known))")
         }
         let nodeKind = kind ?? archetype.kind
         guard nodeKind.isCompute else {
@@ -272,7 +275,7 @@ struct ClusterPlanner {
 
     private func checkPrefix(_ prefix: String, at location: SourceLocation?) throws(GeneratorError) {
         guard !prefix.isEmpty, prefix.utf8.count <= 64 else {
-            throw .invalidSpec(location, "a name prefix must have 1 to 64 bytes, found '\(prefix)'")
+            throw .invalidSpec(location, "a name prefix must have 1 to 64 bytes, found '\(MessageText.excerpt(prefix))'")
         }
     }
 }

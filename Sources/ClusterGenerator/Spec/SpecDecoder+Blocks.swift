@@ -69,14 +69,14 @@ extension SpecDecoder {
         }
         guard let allowed = Self.blockKeys[type] else {
             throw GeneratorError.invalidSpec(
-                start, "unknown block type '\(type)' (expected one of \(Self.blockTypes.joined(separator: ", ")))")
+                start, "unknown block type '\(MessageText.excerpt(type))' (expected one of \(Self.blockTypes.joined(separator: ", ")))")
         }
         for (key, location) in fields.keyLocations where key != "type" && !allowed.contains(key) {
             throw GeneratorError.invalidSpec(
-                location, "'\(key)' does not apply to a '\(type)' block (allowed: \(allowed.joined(separator: ", ")))")
+                location, "'\(MessageText.excerpt(key))' does not apply to a '\(MessageText.excerpt(type))' block (allowed: \(allowed.joined(separator: ", ")))")
         }
         func required<Value>(_ value: Value?, _ key: String) throws -> Value {
-            guard let value else { throw GeneratorError.invalidSpec(start, "a '\(type)' block needs '\(key)'") }
+            guard let value else { throw GeneratorError.invalidSpec(start, "a '\(MessageText.excerpt(type))' block needs '\(MessageText.excerpt(key))'") }
             return value
         }
         switch type {
@@ -155,7 +155,7 @@ extension SpecDecoder {
             let text = try reader.readString()
             guard let count = Self.parseLinearCount(text) else {
                 throw fail(
-                    "'\(text)' is not a count: use an integer, or a linear form of n such as \"n\", \"2n\", \"2n+1\"")
+                    "'\(MessageText.excerpt(text))' is not a count: use an integer, or a linear form of n such as \"n\", \"2n\", \"2n+1\"")
             }
             return count
         case .object:
@@ -230,7 +230,7 @@ extension SpecDecoder {
             let name = try reader.readString()
             guard let preset = Attachment.presets[name] else {
                 throw fail(
-                    "unknown uplink '\(name)' (presets: \(Attachment.presets.keys.sorted().joined(separator: ", ")))")
+                    "unknown uplink '\(MessageText.excerpt(name))' (presets: \(Attachment.presets.keys.sorted().joined(separator: ", ")))")
             }
             return preset
         }
@@ -270,7 +270,7 @@ extension SpecDecoder {
             let name = try reader.readString()
             guard let named = LatencyClass.named(name) else {
                 throw fail(
-                    "unknown latency class '\(name)' (named: \(LatencyClass.named.map(\.name).joined(separator: ", ")))"
+                    "unknown latency class '\(MessageText.excerpt(name))' (named: \(LatencyClass.named.map(\.name).joined(separator: ", ")))"
                 )
             }
             return named
@@ -310,7 +310,7 @@ extension SpecDecoder {
         let text = try reader.readString()
         guard let kind = NodeKind(rawValue: text) else {
             let kinds = NodeKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail("unknown node kind '\(text)' (expected one of \(kinds))")
+            throw fail("unknown node kind '\(MessageText.excerpt(text))' (expected one of \(kinds))")
         }
         return kind
     }

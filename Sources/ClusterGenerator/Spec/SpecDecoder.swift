@@ -14,7 +14,7 @@ struct SpecDecoder {
     }
 
     func unknownKey(_ key: String, in context: String, allowed: [String]) -> GeneratorError {
-        fail("unknown key '\(key)' in \(context) (allowed: \(allowed.joined(separator: ", ")))")
+        fail("unknown key '\(MessageText.excerpt(key))' in \(context) (allowed: \(allowed.joined(separator: ", ")))")
     }
 
     // MARK: - Top level
@@ -31,7 +31,7 @@ struct SpecDecoder {
             case "format":
                 let format = try reader.readString()
                 guard format == ClusterSpec.formatName else {
-                    throw fail("expected format '\(ClusterSpec.formatName)', found '\(format)'")
+                    throw fail("expected format '\(ClusterSpec.formatName)', found '\(MessageText.excerpt(format))'")
                 }
                 sawFormat = true
             case "version":
@@ -134,7 +134,7 @@ struct SpecDecoder {
         var archetype: DeviceArchetype
         if let like = fields.like {
             guard let base = existing.last(where: { $0.name == like }) ?? DeviceArchetype.builtIn(named: like) else {
-                throw invalid("archetype '\(name)': unknown archetype '\(like)' in 'like'")
+                throw invalid("archetype '\(MessageText.excerpt(name))': unknown archetype '\(MessageText.excerpt(like))' in 'like'")
             }
             archetype = base
             archetype.name = name
@@ -142,7 +142,7 @@ struct SpecDecoder {
         } else {
             guard fields.cores != nil, fields.coreSpeedMips != nil, fields.memoryBytes != nil else {
                 throw invalid(
-                    "archetype '\(name)' needs 'cores', 'coreSpeedMips' and 'memoryBytes' (or 'like' an archetype)")
+                    "archetype '\(MessageText.excerpt(name))' needs 'cores', 'coreSpeedMips' and 'memoryBytes' (or 'like' an archetype)")
             }
             let kind = fields.kind ?? .device
             archetype = DeviceArchetype(
@@ -154,24 +154,24 @@ struct SpecDecoder {
         }
         if let value = fields.namePrefix { archetype.namePrefix = value }
         if let value = fields.kind { archetype.kind = value }
-        guard archetype.kind.isCompute else { throw invalid("archetype '\(name)': kind must be device, edge or cloud") }
+        guard archetype.kind.isCompute else { throw invalid("archetype '\(MessageText.excerpt(name))': kind must be device, edge or cloud") }
         if let value = fields.architecture { archetype.architecture = value }
         if let value = fields.type { archetype.etherType = value }
         if let value = fields.model { archetype.etherModel = value }
         if let value = fields.labels { archetype.extraLabels = value }
         if let value = fields.cores {
             guard (1...1_000_000).contains(value) else {
-                throw invalid("archetype '\(name)': cores must be in 1...1000000")
+                throw invalid("archetype '\(MessageText.excerpt(name))': cores must be in 1...1000000")
             }
             archetype.cores = Int(value)
         }
         if let value = fields.memoryBytes {
-            guard value >= 0 else { throw invalid("archetype '\(name)': memoryBytes must be >= 0") }
+            guard value >= 0 else { throw invalid("archetype '\(MessageText.excerpt(name))': memoryBytes must be >= 0") }
             archetype.memoryBytes = value
         }
         if let value = fields.coreSpeedMips {
             guard value > 0, value.isFinite else {
-                throw invalid("archetype '\(name)': coreSpeedMips must be positive")
+                throw invalid("archetype '\(MessageText.excerpt(name))': coreSpeedMips must be positive")
             }
             archetype.coreSpeedMips = value
         }
@@ -182,13 +182,13 @@ struct SpecDecoder {
         ]
         for (key, value, path) in powers {
             guard let value else { continue }
-            guard value >= 0, value.isFinite else { throw invalid("archetype '\(name)': \(key) must be >= 0") }
+            guard value >= 0, value.isFinite else { throw invalid("archetype '\(MessageText.excerpt(name))': \(key) must be >= 0") }
             archetype[keyPath: path] = value
         }
         if let queue = fields.queueCapacity {
             if let value = queue {
                 guard (0...Int64(Int32.max)).contains(value) else {
-                    throw invalid("archetype '\(name)': queueCapacity must be >= 0 or null")
+                    throw invalid("archetype '\(MessageText.excerpt(name))': queueCapacity must be >= 0 or null")
                 }
                 archetype.queueCapacity = Int(value)
             } else {
@@ -233,7 +233,7 @@ struct SpecDecoder {
                 let name = try reader.readString()
                 guard let found = CloudRegion.named(name) else {
                     let regions = CloudRegion.awsRegions.map(\.id).joined(separator: ", ")
-                    throw fail("unknown region '\(name)' (built in: \(regions))")
+                    throw fail("unknown region '\(MessageText.excerpt(name))' (built in: \(regions))")
                 }
                 region = found
             case "latitudeDegrees": latitude = try reader.readDouble()

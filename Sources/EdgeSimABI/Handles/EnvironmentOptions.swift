@@ -61,7 +61,7 @@ struct EnvironmentOptions {
                     }
                     options.threads = Int(threads)
                 default:
-                    throw reader.error("unknown option '\(key)' (known: horizonSeconds, arrivalRateScale, "
+                    throw reader.error("unknown option '\(MessageText.excerpt(key))' (known: horizonSeconds, arrivalRateScale, "
                         + "observationTimeScaleSeconds, observationByteScale, maxSteps, seed, observesIdleAgents, "
                         + "threads)")
                 }

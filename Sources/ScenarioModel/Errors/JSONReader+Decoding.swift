@@ -51,14 +51,14 @@ extension JSONReader {
         let text = try readString()
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            throw error("unknown value '\(text)' (expected one of \(allowed))")
+            throw error("unknown value '\(MessageText.excerpt(text))' (expected one of \(allowed))")
         }
         return value
     }
 
     /// An error for a key the format does not define.
     func unknownKey(_ key: String, in context: String, allowed: [String]) -> StreamingIOError {
-        error("unknown key '\(key)' in \(context) (allowed: \(allowed.joined(separator: ", ")))")
+        error("unknown key '\(MessageText.excerpt(key))' in \(context) (allowed: \(allowed.joined(separator: ", ")))")
     }
 
     /// Checks the `format` and `version` fields of a canonical file.

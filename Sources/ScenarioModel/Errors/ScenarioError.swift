@@ -22,7 +22,7 @@ public enum ScenarioError: Error, CustomStringConvertible {
             // The stream error's text already starts with its location.
             return [ValidationIssue(SourceLocation(path: ""), "\(error)")]
         case .wrongFormat(let location, let found, let expected):
-            return [ValidationIssue(location, "expected format '\(expected)', found '\(found)'")]
+            return [ValidationIssue(location, "expected format '\(expected)', found '\(MessageText.excerpt(found))'")]
         case .unsupportedVersion(let location, let found, let supported):
             return [ValidationIssue(
                 location, "unsupported format version \(found) (this edgesim reads version \(supported))")]

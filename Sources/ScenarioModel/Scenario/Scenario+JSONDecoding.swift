@@ -13,7 +13,9 @@ public struct ScenarioSourceMap: Sendable {
         self.path = path
     }
 
-    func location(_ jsonPath: String) -> SourceLocation {
+    /// The location of the value at `jsonPath` (`$.topology.path`), with its
+    /// line and column when the decoder saw it.
+    public func location(_ jsonPath: String) -> SourceLocation {
         var location = SourceLocation(path: path, jsonPath: jsonPath)
         if let point = positions[jsonPath] {
             location.line = Int(point.line)

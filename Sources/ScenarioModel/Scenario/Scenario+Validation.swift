@@ -65,3 +65,38 @@ extension Scenario {
         return issues
     }
 }
+
+extension Scenario {
+    /// Every workload rule (FORMAT.md) an embedded workload breaks, located in
+    /// the scenario file: unique ids, sorted arrivals, dependencies on earlier
+    /// tasks of the same job (so no cycles), and origins among `originNodes`
+    /// when given. Empty for file and synthetic workloads, whose checks need
+    /// the file (`ScenarioValidator`).
+    ///
+    /// - Parameters:
+    ///   - sourceMap: The map `Scenario.decode` returned with the scenario.
+    ///   - originNodes: The topology's compute nodes, or nil to skip the origin check.
+    ///   - maximumIssues: Stop collecting after this many.
+    /// - Complexity: O(n log n) in the number of tasks.
+    public func embeddedWorkloadIssues(
+        sourceMap: ScenarioSourceMap, originNodes: Set<String>?, maximumIssues: Int = 100
+    ) -> [ValidationIssue] {
+        embeddedWorkloadValidation(sourceMap: sourceMap, originNodes: originNodes, maximumIssues: maximumIssues)?.issues ?? []
+    }
+
+    /// The embedded workload's summary and issues, or nil when the workload is not embedded.
+    func embeddedWorkloadValidation(
+        sourceMap: ScenarioSourceMap, originNodes: Set<String>?, maximumIssues: Int
+    ) -> (summary: WorkloadSummary, issues: [ValidationIssue])? {
+        guard case .embedded(let tasks) = workload else { return nil }
+        let locations = tasks.indices.map { index -> SourceLocation in
+            index < sourceMap.embeddedTaskLocations.count
+                ? sourceMap.embeddedTaskLocations[index]
+                : SourceLocation(path: sourceMap.path, jsonPath: "$.workload.tasks[\(index)]")
+        }
+        let (summary, issues) = WorkloadValidator(originNodes: originNodes, maximumIssues: maximumIssues)
+            .validate(tasks: tasks, locations: locations)
+        return (summary, issues)
+    }
+}
+

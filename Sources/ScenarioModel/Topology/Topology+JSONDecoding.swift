@@ -177,7 +177,7 @@ extension Topology {
             }
         }
         if !sawId { throw StreamingIOError.malformedJSON(start, message: "a node needs an 'id'") }
-        if !sawKind { throw StreamingIOError.malformedJSON(start, message: "node '\(node.id)' needs a 'kind'") }
+        if !sawKind { throw StreamingIOError.malformedJSON(start, message: "node '\(MessageText.excerpt(node.id))' needs a 'kind'") }
         return node
     }
 
@@ -246,7 +246,7 @@ extension Topology {
         }
         guard kind == "lognormal" else {
             throw StreamingIOError.malformedJSON(
-                start, message: "unknown latency distribution kind '\(kind)' (expected 'lognormal')")
+                start, message: "unknown latency distribution kind '\(MessageText.excerpt(kind))' (expected 'lognormal')")
         }
         guard let shape = values["shape"], let location = values["locationMs"], let scale = values["scaleMs"] else {
             throw StreamingIOError.malformedJSON(

@@ -22,7 +22,7 @@ extension Topology {
             if node.id.isEmpty {
                 report(".id", "node id is empty")
             } else if let first = nodeIndexById.insert(node.id, index: index) {
-                report(".id", "duplicate node id '\(node.id)' (first defined at $.nodes[\(first)])")
+                report(".id", "duplicate node id '\(MessageText.excerpt(node.id))' (first defined at $.nodes[\(first)])")
             }
             if node.tier < 0 { report(".tier", "tier must be >= 0, found \(node.tier)") }
             if node.cores < 0 { report(".cores", "cores must be >= 0, found \(node.cores)") }
@@ -36,10 +36,10 @@ extension Topology {
             checkNonNegative(node.transmitPowerWatts, "transmitPowerWatts") { report(".transmitPowerWatts", $0) }
             if node.kind.isCompute {
                 if node.cores < 1 {
-                    report(".cores", "\(node.kind.rawValue) node '\(node.id)' must have at least 1 core")
+                    report(".cores", "\(node.kind.rawValue) node '\(MessageText.excerpt(node.id))' must have at least 1 core")
                 }
                 if !(node.coreSpeedMips > 0) {
-                    report(".coreSpeedMips", "\(node.kind.rawValue) node '\(node.id)' must have coreSpeedMips > 0")
+                    report(".coreSpeedMips", "\(node.kind.rawValue) node '\(MessageText.excerpt(node.id))' must have coreSpeedMips > 0")
                 }
             }
             switch node.position {
@@ -62,7 +62,7 @@ extension Topology {
             if medium.id.isEmpty {
                 issues.append(ValidationIssue(sourceMap.medium(index, ".id"), "medium id is empty"))
             } else if mediumIds.insert(medium.id, index: index) != nil {
-                issues.append(ValidationIssue(sourceMap.medium(index, ".id"), "duplicate medium id '\(medium.id)'"))
+                issues.append(ValidationIssue(sourceMap.medium(index, ".id"), "duplicate medium id '\(MessageText.excerpt(medium.id))'"))
             }
             if !(medium.bandwidthMbps > 0) || !medium.bandwidthMbps.isFinite {
                 issues.append(ValidationIssue(
@@ -78,16 +78,16 @@ extension Topology {
             }
             if let id = link.id {
                 if let first = linkIds[id] {
-                    report(".id", "duplicate link id '\(id)' (first defined at $.links[\(first)])")
+                    report(".id", "duplicate link id '\(MessageText.excerpt(id))' (first defined at $.links[\(first)])")
                 } else {
                     linkIds[id] = index
                 }
             }
             if !nodeIndexById.contains(link.source) {
-                report(".source", "unknown node '\(link.source)'")
+                report(".source", "unknown node '\(MessageText.excerpt(link.source))'")
             }
             if !nodeIndexById.contains(link.target) {
-                report(".target", "unknown node '\(link.target)'")
+                report(".target", "unknown node '\(MessageText.excerpt(link.target))'")
             }
             if !(link.bandwidthMbps > 0) || !link.bandwidthMbps.isFinite {
                 report(".bandwidthMbps", "bandwidthMbps must be a positive finite number, found \(link.bandwidthMbps)")
@@ -103,7 +103,7 @@ extension Topology {
                 checkNonNegative(location, "locationMs") { report(".latencyDistribution.locationMs", $0) }
             }
             if let medium = link.sharedMediumId, !mediumIds.contains(medium) {
-                report(".sharedMedium", "unknown shared medium '\(medium)'")
+                report(".sharedMedium", "unknown shared medium '\(MessageText.excerpt(medium))'")
             }
             if let wireless = link.wireless {
                 for (field, value) in [

@@ -16,7 +16,9 @@ public enum CanonicalFileKind: String, CaseIterable, Sendable {
         let count = try ScenarioError.catching {
             try prefix.withUnsafeMutableBytes { try input.read(into: $0) }
         }
-        let head = String(decoding: prefix[0..<count], as: UTF8.self)
+        // A UTF-8 byte-order mark (as Windows tools write) is not content.
+        let start = count >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF ? 3 : 0
+        let head = String(decoding: prefix[start..<count], as: UTF8.self)
         if head.hasPrefix("# edgesim-workload") { return .workload }
         let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         guard trimmed.first == "{" else {

@@ -40,7 +40,7 @@ public struct ScenarioValidator {
                 topology = try? Topology.load(path: topologyPath)
             } else {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.topology.path"), "the topology '\(topologyPath)' is invalid"))
+                    sourceMap.location("$.topology.path"), "the topology '\(MessageText.excerpt(topologyPath, limit: 400))' is invalid"))
                 report.issues += topologyReport.issues
             }
         case .embedded(let embedded):
@@ -59,12 +59,12 @@ public struct ScenarioValidator {
         for (index, id) in scenario.settings.agents.nodes.enumerated() {
             guard let node = nodesById[id] else {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.settings.agents.nodes"), "agent node '\(id)' (entry \(index)) is not in the topology"))
+                    sourceMap.location("$.settings.agents.nodes"), "agent node '\(MessageText.excerpt(id))' (entry \(index)) is not in the topology"))
                 continue
             }
             if !node.kind.isCompute {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.settings.agents.nodes"), "agent node '\(id)' is a \(node.kind.rawValue), not a compute node"))
+                    sourceMap.location("$.settings.agents.nodes"), "agent node '\(MessageText.excerpt(id))' is a \(node.kind.rawValue), not a compute node"))
             }
         }
 
@@ -78,7 +78,7 @@ public struct ScenarioValidator {
                 path: workloadPath, originNodes: computeNodes, maximumIssues: maximumIssues)
             if !workloadReport.issues.isEmpty {
                 report.issues.append(ValidationIssue(
-                    sourceMap.location("$.workload.path"), "the workload '\(workloadPath)' is invalid"))
+                    sourceMap.location("$.workload.path"), "the workload '\(MessageText.excerpt(workloadPath, limit: 400))' is invalid"))
                 report.issues += workloadReport.issues
             }
             report.figures += workloadReport.figures.map { (key: "workload_" + $0.key, value: $0.value) }
@@ -87,14 +87,9 @@ public struct ScenarioValidator {
             {
                 tasksWithoutOrigin = tasks - withOrigin
             }
-        case .embedded(let tasks):
-            let locations = tasks.indices.map { index -> SourceLocation in
-                index < sourceMap.embeddedTaskLocations.count
-                    ? sourceMap.embeddedTaskLocations[index]
-                    : SourceLocation(path: path, jsonPath: "$.workload.tasks[\(index)]")
-            }
-            let (summary, issues) = WorkloadValidator(originNodes: computeNodes, maximumIssues: maximumIssues)
-                .validate(tasks: tasks, locations: locations)
+        case .embedded:
+            let (summary, issues) = scenario.embeddedWorkloadValidation(
+                sourceMap: sourceMap, originNodes: computeNodes, maximumIssues: maximumIssues) ?? (WorkloadSummary(), [])
             report.issues += issues
             report.figures += CanonicalFileValidator.workloadFigures(summary).map { (key: "workload_" + $0.0, value: $0.1) }
             tasksWithoutOrigin = summary.tasks - summary.tasksWithOrigin
@@ -119,7 +114,7 @@ public struct ScenarioValidator {
                 if !(total > 0) {
                     report.issues.append(ValidationIssue(
                         sourceMap.location("$.settings.origins.weightLabel"),
-                        "no eligible origin node has a positive numeric '\(label)' label"))
+                        "no eligible origin node has a positive numeric '\(MessageText.excerpt(label))' label"))
                 }
             }
         }

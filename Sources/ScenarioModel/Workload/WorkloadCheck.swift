@@ -73,15 +73,15 @@ final class WorkloadCheck {
         if let origin = task.origin {
             summary.tasksWithOrigin += 1
             if let originNodes, !originNodes.contains(origin) {
-                report(ValidationIssue(locate(ordinal), "origin '\(origin)' is not a compute node of the topology"), ordinal: ordinal)
+                report(ValidationIssue(locate(ordinal), "origin '\(MessageText.excerpt(origin))' is not a compute node of the topology"), ordinal: ordinal)
             }
         }
         for (index, dependency) in task.dependencies.enumerated() {
             summary.dependencies += 1
             if dependency == task.taskId {
-                report(ValidationIssue(locate(ordinal), "task '\(task.taskId)' depends on itself (a cycle)"), ordinal: ordinal)
+                report(ValidationIssue(locate(ordinal), "task '\(MessageText.excerpt(task.taskId))' depends on itself (a cycle)"), ordinal: ordinal)
             } else if task.dependencies[..<index].contains(dependency) {
-                report(ValidationIssue(locate(ordinal), "duplicate dependency '\(dependency)'"), ordinal: ordinal)
+                report(ValidationIssue(locate(ordinal), "duplicate dependency '\(MessageText.excerpt(dependency))'"), ordinal: ordinal)
             } else {
                 try references.append(FingerprintRecord(
                     key: IdentifierFingerprint(dependency).value, job: jobPrint, ordinal: ordinal, extra: UInt64(index)))
@@ -149,11 +149,11 @@ final class WorkloadCheck {
             let message: String
             switch finding {
             case .duplicate(let first):
-                message = "duplicate task id '\(task?.taskId ?? "?")' (first at \(describe(first)))"
+                message = "duplicate task id '\(MessageText.excerpt(task?.taskId ?? "?"))' (first at \(describe(first)))"
             case .unknownDependency(let index):
-                message = "dependency on unknown task '\(task.map { $0.dependencies[index] } ?? "?")'"
+                message = "dependency on unknown task '\(MessageText.excerpt(task.map { $0.dependencies[index] } ?? "?"))'"
             case .dependencyInOtherJob(let index):
-                message = "dependency '\(task.map { $0.dependencies[index] } ?? "?")' belongs to another job than '\(task?.jobId ?? "?")'"
+                message = "dependency '\(MessageText.excerpt(task.map { $0.dependencies[index] } ?? "?"))' belongs to another job than '\(MessageText.excerpt(task?.jobId ?? "?"))'"
             }
             report(ValidationIssue(locate(ordinal), message), ordinal: ordinal)
         }
@@ -223,7 +223,7 @@ final class WorkloadCheck {
                 if let later = position[dependency], let here = position[task.taskId], later > here {
                     let where_ = locationOfTask[dependency].map { $0.line.map { "line \($0)" } ?? ($0.jsonPath ?? "") } ?? ""
                     issues.append(ValidationIssue(
-                        location, "dependency '\(dependency)' appears later (\(where_)); "
+                        location, "dependency '\(MessageText.excerpt(dependency))' appears later (\(where_)); "
                             + "a task's dependencies must come before it"))
                 }
             }

@@ -40,7 +40,7 @@ public final class WorkloadReader {
         guard marker.hasPrefix("# edgesim-workload") else {
             throw .wrongFormat(
                 SourceLocation(path: csv.path, line: max(csv.lineNumber, 1)),
-                found: hasMarker ? String(marker.prefix(60)) : "an empty file",
+                found: hasMarker ? Self.describeFirstLine(marker) : "an empty file",
                 expected: "edgesim-workload (first line '\(WorkloadFormat.versionMarker)')")
         }
         guard marker == WorkloadFormat.versionMarker else {
@@ -56,6 +56,15 @@ public final class WorkloadReader {
                 SourceLocation(path: csv.path, line: csv.lineNumber + (hasHeader ? 0 : 1)),
                 "expected the header '\(WorkloadFormat.columns.joined(separator: ","))'")])
         }
+    }
+
+    /// What a first line that is not the marker looks like, for the message:
+    /// binary data is named as such rather than echoed.
+    private static func describeFirstLine(_ line: String) -> String {
+        let binary = line.unicodeScalars.prefix(4096).contains { scalar in
+            scalar == "\u{FFFD}" || (scalar.value < 0x20 && scalar != "\t")
+        }
+        return binary ? "binary data, not text" : MessageText.excerpt(line, limit: 60)
     }
 
     /// Reads the next task.
@@ -87,25 +96,36 @@ public final class WorkloadReader {
         return .invalid([ValidationIssue(location, prefix + message)])
     }
 
+    /// True when field `index` is valid UTF-8 (ASCII, the common case, is checked first).
+    private func isText(_ index: Int) -> Bool {
+        csv.withFieldBytes(index) { bytes in
+            !bytes.contains(where: { $0 >= 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
+        }
+    }
+
     /// Parses and checks the current record in the order of
     /// `WorkloadTask.problems(previousArrival:)`, on bytes.
     private func decodeRow() throws -> WorkloadRow {
         guard csv.fieldCount == WorkloadFormat.columns.count else {
             throw issue("expected \(WorkloadFormat.columns.count) fields, found \(csv.fieldCount)")
         }
-        guard let arrival = try csv.double(2) else { throw issue("arrival time is empty", column: .arrivalSeconds) }
+        guard let arrival = try number(.arrivalSeconds) else { throw issue("arrival time is empty", column: .arrivalSeconds) }
         let instructions = try requiredCount(4, .instructions)
         let inputBytes = try requiredCount(5, .inputBytes)
         let outputBytes = try requiredCount(6, .outputBytes)
         let memoryBytes = try requiredCount(7, .memoryBytes)
-        let deadline = try csv.double(8)
+        let deadline = try number(.relativeDeadlineSeconds)
         let semicolon = UInt8(ascii: ";")
         let taskIdState = csv.withFieldBytes(0) { bytes in bytes.isEmpty ? 1 : (bytes.contains(semicolon) ? 2 : 0) }
         if taskIdState == 1 { throw issue("task id is empty", column: .taskId) }
         if taskIdState == 2 {
-            throw issue("task id '\(csv.string(0))' contains ';', which separates dependencies", column: .taskId)
+            throw issue("task id '\(MessageText.excerpt(csv.string(0)))' contains ';', which separates dependencies", column: .taskId)
         }
         if csv.withFieldBytes(1, { $0.isEmpty }) { throw issue("job id is empty", column: .jobId) }
+        // Ids are text: names differing only in invalid bytes would decode to one id.
+        for column in [WorkloadFormat.Column.taskId, .jobId, .origin, .dependencies] where !isText(column.rawValue) {
+            throw issue("is not UTF-8 text", column: column)
+        }
         if !arrival.isFinite || arrival < 0 {
             throw issue("arrival time must be a finite number >= 0, found \(arrival)", column: .arrivalSeconds)
         } else if arrival < previousArrival {
@@ -136,7 +156,28 @@ public final class WorkloadReader {
     }
 
     private func requiredCount(_ field: Int, _ column: WorkloadFormat.Column) throws -> Int64 {
-        guard let value = try csv.int64(field) else { throw issue("value is empty", column: column) }
-        return value
+        let result = csv.withFieldBytes(field) { NumberParsing.int64($0) }
+        switch result {
+        case .success(let value): return value
+        case .failure(.empty): throw issue("value is empty", column: column)
+        case .failure(.outOfRange): throw issue("\(fieldExcerpt(field)) is out of the 64-bit integer range", column: column)
+        case .failure: throw issue("expected an integer, found \(fieldExcerpt(field))", column: column)
+        }
+    }
+
+    /// A number column's value, nil when empty (NaN and infinities parse; the callers reject them).
+    private func number(_ column: WorkloadFormat.Column) throws -> Double? {
+        let field = column.rawValue
+        switch csv.withFieldBytes(field, { NumberParsing.double($0) }) {
+        case .success(let value): return value
+        case .failure(.empty): return nil
+        case .failure(.outOfRange): throw issue("\(fieldExcerpt(field)) is out of the range of numbers", column: column)
+        case .failure: throw issue("expected a number, found \(fieldExcerpt(field))", column: column)
+        }
+    }
+
+    /// A field's text, quoted and shortened for a message.
+    private func fieldExcerpt(_ field: Int) -> String {
+        "'" + csv.withFieldBytes(field) { MessageText.excerpt(bytes: $0, limit: 40) } + "'"
     }
 }

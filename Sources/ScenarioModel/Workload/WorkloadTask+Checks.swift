@@ -1,3 +1,5 @@
+import StreamingIO
+
 extension WorkloadTask {
     /// The rules one task must satisfy on its own, given the previous arrival:
     /// non-empty ids without `;`, finite arrivals in order, non-negative
@@ -11,7 +13,7 @@ extension WorkloadTask {
         if taskId.isEmpty {
             found.append((.taskId, "task id is empty"))
         } else if taskId.utf8.contains(UInt8(ascii: ";")) {  // bytes: Character iteration is slow
-            found.append((.taskId, "task id '\(taskId)' contains ';', which separates dependencies"))
+            found.append((.taskId, "task id '\(MessageText.excerpt(taskId))' contains ';', which separates dependencies"))
         }
         if jobId.isEmpty { found.append((.jobId, "job id is empty")) }
         if !arrivalSeconds.isFinite || arrivalSeconds < 0 {

@@ -49,7 +49,7 @@ public final class WorkloadWriter {
             let location = SourceLocation(path: output.path, line: tasksWritten + 3)
             throw .invalid([ValidationIssue(
                 location,
-                "task '\(task.taskId)': \(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")])
+                "task '\(MessageText.excerpt(task.taskId))': \(WorkloadFormat.columns[problem.column.rawValue]): \(problem.message)")])
         }
         previousArrival = task.arrivalSeconds
         try ScenarioError.catching {

@@ -99,19 +99,25 @@ struct ArrivalFeed {
         }
     }
 
+    /// A finite arrival divided by a tiny `--arrival-rate-scale` can leave the range of doubles.
+    private static func arrivalOutOfRange(_ location: SourceLocation, rateScale: Double) -> ReplayError {
+        .workload(location, "the arrival time divided by the arrival-rate scale \(rateScale) is beyond the range of simulated time")
+    }
+
     /// Stages a workload row without building strings (unless records need the ids).
     private static func stage(
         _ row: WorkloadRow, into staged: inout StagedTask, scenario: CompiledScenario, rateScale: Double,
         keepIdentifiers: Bool, location: @autoclosure () -> SourceLocation
     ) throws(ReplayError) {
         staged.arrival = row.arrivalSeconds / rateScale
+        guard staged.arrival.isFinite else { throw Self.arrivalOutOfRange(location(), rateScale: rateScale) }
         if row.hasOrigin {
             guard let index = row.withOriginBytes({ scenario.nodeIndex(idBytes: $0) }) else {
                 throw .workload(
-                    location(), "origin '\(row.origin ?? "")' is not a node of the topology '\(scenario.topology.name)'")
+                    location(), "origin '\(MessageText.excerpt(row.origin ?? ""))' is not a node of the topology '\(scenario.topology.name)'")
             }
             guard scenario.nodes.isCompute[Int(index)] else {
-                throw .workload(location(), "origin '\(row.origin ?? "")' is a \(scenario.nodes.kinds[Int(index)].rawValue), "
+                throw .workload(location(), "origin '\(MessageText.excerpt(row.origin ?? ""))' is a \(scenario.nodes.kinds[Int(index)].rawValue), "
                     + "not a compute node")
             }
             staged.origin = index
@@ -135,12 +141,13 @@ struct ArrivalFeed {
         keepIdentifiers: Bool, location: @autoclosure () -> SourceLocation
     ) throws(ReplayError) {
         staged.arrival = task.arrivalSeconds / rateScale
+        guard staged.arrival.isFinite else { throw Self.arrivalOutOfRange(location(), rateScale: rateScale) }
         if let origin = task.origin {
             guard let index = scenario.nodeIndexById[origin] else {
-                throw .workload(location(), "origin '\(origin)' is not a node of the topology '\(scenario.topology.name)'")
+                throw .workload(location(), "origin '\(MessageText.excerpt(origin))' is not a node of the topology '\(scenario.topology.name)'")
             }
             guard scenario.nodes.isCompute[Int(index)] else {
-                throw .workload(location(), "origin '\(origin)' is a \(scenario.nodes.kinds[Int(index)].rawValue), not a compute node")
+                throw .workload(location(), "origin '\(MessageText.excerpt(origin))' is a \(scenario.nodes.kinds[Int(index)].rawValue), not a compute node")
             }
             staged.origin = index
         } else {

@@ -90,9 +90,15 @@ struct EventQueue {
         header.pointee.count > 0 ? header.pointee.storage[0].time : .infinity
     }
 
-    /// Schedules an event.
-    @inline(__always)
-    func push(time: Double, kind: EventKind, task: Int32 = -1, generation: UInt32 = 0) {
+    /// Schedules an event. An event at an infinite (or NaN) time never
+    /// happens and is not scheduled: a valid topology and workload can still
+    /// overflow simulated time (2^63 instructions on a 1e-300 MIPS core), and
+    /// such a task simply never finishes.
+    ///
+    /// - Returns: Whether the event was scheduled.
+    @inline(__always) @discardableResult
+    func push(time: Double, kind: EventKind, task: Int32 = -1, generation: UInt32 = 0) -> Bool {
+        guard time.isFinite else { return false }
         if header.pointee.count == header.pointee.capacity { grow() }
         header.pointee.counter &+= 1
         let event = Event(
@@ -109,6 +115,7 @@ struct EventQueue {
             hole = parent
         }
         storage[hole] = event
+        return true
     }
 
     /// Removes and returns the earliest event; the queue must not be empty.

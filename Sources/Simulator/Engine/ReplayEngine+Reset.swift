@@ -65,8 +65,7 @@ extension ReplayEngine {
             scheduleEpoch()
         }
         if options.queueSampleIntervalSeconds != nil {
-            events.push(time: 0, kind: .queueSample)
-            periodicEvents += 1
+            if events.push(time: 0, kind: .queueSample) { periodicEvents += 1 }
         }
     }
 }

@@ -2,8 +2,17 @@ extension ReplayEngine {
     // MARK: - Queue samples
 
     /// Records one queue-occupancy sample and schedules the next.
-    func takeQueueSample() {
+    ///
+    /// - Throws: `ReplayError.unreplayable` past `maximumQueueSamples`: a long
+    ///   task (valid data can keep a replay alive for 10^15 simulated seconds)
+    ///   would otherwise fill memory with identical samples.
+    func takeQueueSample() throws(ReplayError) {
         guard let interval = options.queueSampleIntervalSeconds else { return }
+        guard queueSamples.count < Self.maximumQueueSamples else {
+            throw .unreplayable(
+                nil, "queue sampling every \(interval) s needs more than \(Self.maximumQueueSamples) samples "
+                    + "(simulated time reached \(now) s); use a larger --queue-sample-seconds or a --horizon-seconds")
+        }
         var computeNodes = 0
         var queued = 0
         var longest = 0
@@ -33,8 +42,7 @@ extension ReplayEngine {
         } else if !isAlive {
             return
         }
-        events.push(time: next, kind: .queueSample)
-        periodicEvents += 1
+        if events.push(time: next, kind: .queueSample) { periodicEvents += 1 }
     }
 
     // MARK: - Results

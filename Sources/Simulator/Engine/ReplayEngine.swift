@@ -323,11 +323,11 @@ final class ReplayEngine {
         case .epoch:
             counters.value.events += 1
             periodicEvents -= 1
-            epochReached()
+            try epochReached()
         case .queueSample:
             counters.value.events += 1
             periodicEvents -= 1
-            takeQueueSample()
+            try takeQueueSample()
         }
     }
 
@@ -335,16 +335,16 @@ final class ReplayEngine {
     /// not sums, so epochs do not drift).
     func scheduleEpoch() {
         epochNumber += 1
-        events.push(time: Double(epochNumber) * intervalSeconds, kind: .epoch)
-        periodicEvents += 1
+        if events.push(time: Double(epochNumber) * intervalSeconds, kind: .epoch) { periodicEvents += 1 }
     }
 
-    private func epochReached() {
+    private func epochReached() throws(ReplayError) {
         for position in 0..<waitingAgents.count { markDue(waitingAgents[position]) }
         waitingAgents.removeAll()
         if stopsAtEveryEpoch { epochPassed = true }
         // Keep ticking while anything can still happen (or until the horizon).
         if horizon != nil || events.count > periodicEvents || hasStaged || hasUndecidedTasks {
+            if !stopsAtEveryEpoch && !hasUndecidedTasks { try skipIdleEpochs() }
             scheduleEpoch()
         }
     }

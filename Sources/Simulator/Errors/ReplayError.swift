@@ -39,7 +39,7 @@ public enum ReplayError: Error, CustomStringConvertible {
         case .invalidOption(let message):
             return message
         case .unknownPolicy(let name, let known):
-            return "unknown policy '\(name)' (known: \(known.joined(separator: ", ")))"
+            return "unknown policy '\(MessageText.excerpt(name))' (known: \(known.joined(separator: ", ")))"
         case .invalidState(let message):
             return message
         case .bufferSize(let name, let expected, let found):

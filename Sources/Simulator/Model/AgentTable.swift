@@ -1,4 +1,5 @@
 import ScenarioModel
+import StreamingIO
 
 /// Agents and their candidate slots, with the routes a decision uses.
 ///
@@ -37,10 +38,10 @@ struct AgentTable: Sendable {
         }
         for id in settings.agents.nodes {
             guard let index = nodeIndex[id] else {
-                throw .unreplayable(nil, "agent node '\(id)' is not in the topology")
+                throw .unreplayable(nil, "agent node '\(MessageText.excerpt(id))' is not in the topology")
             }
             guard table.isCompute[Int(index)] else {
-                throw .unreplayable(nil, "agent node '\(id)' is a \(table.kinds[Int(index)].rawValue), not a compute node")
+                throw .unreplayable(nil, "agent node '\(MessageText.excerpt(id))' is a \(table.kinds[Int(index)].rawValue), not a compute node")
             }
             isAgent[Int(index)] = true
         }

@@ -40,12 +40,29 @@ public final class CompiledScenario: Sendable {
     ///   `.unreplayable` when the model cannot run the scenario.
     public static func load(path: String) throws(ReplayError) -> CompiledScenario {
         let scenario: Scenario
+        let sourceMap: ScenarioSourceMap
         do {
-            scenario = try Scenario.load(path: path)
+            (scenario, sourceMap) = try Scenario.decode(path: path)
         } catch {
             throw .scenario(error)
         }
-        return try CompiledScenario(scenario: scenario, relativeTo: FilePaths.directory(of: path))
+        let settingsIssues = scenario.settingsIssues(sourceMap: sourceMap)
+        if !settingsIssues.isEmpty { throw .scenario(.invalid(settingsIssues)) }
+        let folder = FilePaths.directory(of: path)
+        let compiled: CompiledScenario
+        do {
+            compiled = try CompiledScenario(scenario: scenario, relativeTo: folder)
+        } catch .scenario(.io(.cannotOpen(let topologyPath, let reason))) {
+            // Name the scenario line that refers to the missing topology.
+            throw .scenario(.invalid([ValidationIssue(
+                sourceMap.location("$.topology.path"),
+                "cannot open the topology '\(MessageText.excerpt(topologyPath, limit: 200))': \(reason)")]))
+        }
+        // An embedded workload is checked whole here (a file streams, row by row, during the replay).
+        let computeNodes = Set(compiled.topology.nodes.lazy.filter(\.kind.isCompute).map(\.id))
+        let workloadIssues = scenario.embeddedWorkloadIssues(sourceMap: sourceMap, originNodes: computeNodes)
+        if !workloadIssues.isEmpty { throw .scenario(.invalid(workloadIssues)) }
+        return compiled
     }
 
     /// Prepares `scenario`, reading its topology file if it names one.
@@ -56,7 +73,7 @@ public final class CompiledScenario: Sendable {
     /// - Throws: `ReplayError` as `load(path:)`.
     /// - Complexity: O(agents × (nodes + links) log nodes) for the routes.
     public init(scenario: Scenario, relativeTo folder: String = ".") throws(ReplayError) {
-        let issues = scenario.settingsIssues(sourceMap: ScenarioSourceMap(path: "<scenario '\(scenario.name)'>"))
+        let issues = scenario.settingsIssues(sourceMap: ScenarioSourceMap(path: "<scenario '\(MessageText.excerpt(scenario.name))'>"))
         if !issues.isEmpty { throw .scenario(.invalid(issues)) }
         let topology: Topology
         switch scenario.topology {
@@ -68,7 +85,7 @@ public final class CompiledScenario: Sendable {
             }
         case .embedded(let embedded):
             let topologyIssues = embedded.validationIssues(
-                sourceMap: TopologySourceMap(path: "<scenario '\(scenario.name)'>", jsonPathPrefix: "$.topology.embedded"))
+                sourceMap: TopologySourceMap(path: "<scenario '\(MessageText.excerpt(scenario.name))'>", jsonPathPrefix: "$.topology.embedded"))
             if !topologyIssues.isEmpty { throw .scenario(.invalid(topologyIssues)) }
             topology = embedded
         }
@@ -184,7 +201,7 @@ struct OriginTable: Sendable {
             }
         }
         if rule.rule == .labelWeighted && !eligible.isEmpty && !(weights.reduce(0, +) > 0) {
-            throw .unreplayable(nil, "no eligible origin node has a positive numeric '\(rule.weightLabel ?? "")' label")
+            throw .unreplayable(nil, "no eligible origin node has a positive numeric '\(MessageText.excerpt(rule.weightLabel ?? ""))' label")
         }
         self.eligible = eligible
         self.weights = weights

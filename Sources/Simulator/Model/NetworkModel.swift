@@ -1,4 +1,5 @@
 import ScenarioModel
+import StreamingIO
 
 /// One direction of a link, as a transfer uses it.
 ///
@@ -120,7 +121,7 @@ struct NetworkModel: Sendable {
                     let shannon = wireless.shannonRateBitsPerSecond(
                         transmitPowerWatts: sender.transmitPowerWatts, distanceMeters: distance ?? 0)
                     guard shannon > 0, distance != nil else {
-                        throw .unreplayable(nil, "wireless link \(linkNumber) ('\(sender.id)' -> '\(receiver.id)') has "
+                        throw .unreplayable(nil, "wireless link \(linkNumber) ('\(MessageText.excerpt(sender.id))' -> '\(MessageText.excerpt(receiver.id))') has "
                             + "no rate: the sender needs transmitPowerWatts > 0 and both ends need positions")
                     }
                     rate = min(rate, shannon)

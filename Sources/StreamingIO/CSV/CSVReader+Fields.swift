@@ -131,8 +131,7 @@ extension CSVReader {
     private func numberError(
         _ failure: NumberParsing.Failure, field: Int, expected: String
     ) -> StreamingIOError {
-        let text = string(field)
-        let shown = text.count > 40 ? String(text.prefix(40)) + "..." : text
+        let shown = MessageText.excerpt(bytes: fieldBytes(field), limit: 40)
         switch failure {
         case .outOfRange:
             return error("field \(field + 1): '\(shown)' is out of range for \(expected)", field: field)

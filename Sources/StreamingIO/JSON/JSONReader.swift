@@ -17,7 +17,7 @@
 ///
 /// Every closure must consume exactly one value (read or `skipValue()`).
 /// Duplicate keys in an object are an error; nesting deeper than 512 levels
-/// is an error rather than a stack overflow.
+/// is an error rather than a stack overflow; a leading byte-order mark is skipped.
 public final class JSONReader {
     /// The kinds of JSON values.
     public enum ValueKind: Sendable, Equatable {
@@ -43,10 +43,15 @@ public final class JSONReader {
         case index(Int)
     }
 
-    /// Creates a reader over JSON text in memory.
+    /// Creates a reader over JSON text in memory. A leading UTF-8 byte-order
+    /// mark is skipped (RFC 8259 lets parsers ignore it; Windows tools write it).
     public init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            position = 3
+            lineStart = 3
+        }
     }
 
     /// Reads the whole file (gzip-compressed or not; `-` for standard input).
@@ -71,15 +76,21 @@ public final class JSONReader {
     /// The JSON path of the value being read, such as `$.links[2].target`.
     public var jsonPath: String {
         var text = "$"
-        for component in pathStack {
+        // Deeply nested input would make the path as long as the nesting: keep both ends.
+        let elided = pathStack.count > 24 ? (from: 12, to: pathStack.count - 8) : nil
+        for (depth, component) in pathStack.enumerated() {
+            if let elided, depth >= elided.from && depth < elided.to {
+                if depth == elided.from { text += "...(\(elided.to - elided.from) levels)..." }
+                continue
+            }
             switch component {
             case .key(let key):
                 if key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A)
                     || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) && !key.isEmpty
                 {
-                    text += ".\(key)"
+                    text += ".\(MessageText.excerpt(key))"
                 } else {
-                    text += "[\"\(key)\"]"
+                    text += "[\"\(MessageText.excerpt(key))\"]"
                 }
             case .index(let index):
                 text += "[\(index)]"
@@ -146,11 +157,11 @@ public final class JSONReader {
             markValueStart()
             let key = try parseString()
             if seenKeys.count < 16 {
-                if seenKeys.contains(key) { throw error("duplicate key '\(key)'") }
+                if seenKeys.contains(key) { throw error("duplicate key '\(MessageText.excerpt(key))'") }
                 seenKeys.append(key)
                 if seenKeys.count == 16 { seenSet = Set(seenKeys) }
             } else {
-                if !seenSet.insert(key).inserted { throw error("duplicate key '\(key)'") }
+                if !seenSet.insert(key).inserted { throw error("duplicate key '\(MessageText.excerpt(key))'") }
             }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {

@@ -106,7 +106,7 @@ struct GraphMLExportKeys {
             break
         }
         for (name, id) in nodeLabelKeys {
-            if let value = node.labels[name] { values.append((id, .text(value))) }
+            if let value = node.labels[name], !value.isEmpty { values.append((id, .text(value))) }
         }
         return values
     }
@@ -127,7 +127,7 @@ struct GraphMLExportKeys {
         }
         if let medium = link.sharedMediumId { add("sharedMedium", .text(medium)) }
         for (name, id) in edgeLabelKeys {
-            if let value = link.labels[name] { values.append((id, .text(value))) }
+            if let value = link.labels[name], !value.isEmpty { values.append((id, .text(value))) }
         }
         return values
     }

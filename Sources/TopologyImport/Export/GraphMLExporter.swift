@@ -109,14 +109,14 @@ public enum GraphMLExporter {
             }
         }
         try check(topology.name, "the topology name")
-        for (key, value) in topology.provenance.parameters { try check(key + value, "provenance parameter '\(key)'") }
+        for (key, value) in topology.provenance.parameters { try check(key + value, "provenance parameter '\(MessageText.excerpt(key))'") }
         for node in topology.nodes {
-            try check(node.id, "node id '\(node.id)'")
-            for (key, value) in node.labels { try check(key + value, "label '\(key)' of node '\(node.id)'") }
+            try check(node.id, "node id '\(MessageText.excerpt(node.id))'")
+            for (key, value) in node.labels { try check(key + value, "label '\(MessageText.excerpt(key))' of node '\(MessageText.excerpt(node.id))'") }
         }
         for link in topology.links {
             try check(link.id ?? "", "link id")
-            for (key, value) in link.labels { try check(key + value, "label '\(key)' of link \(link.source) -> \(link.target)") }
+            for (key, value) in link.labels { try check(key + value, "label '\(MessageText.excerpt(key))' of link \(link.source) -> \(link.target)") }
         }
     }
 

@@ -154,13 +154,18 @@ final class GraphMLBuilder: XMLEventSink {
 
     private func startRoot(_ name: XMLName, _ line: Int32) throws(TopologyImportError) {
         guard GraphMLElement.classify(name) == .graphml else {
-            let namespace = name.namespace.map { " in namespace '\(String(decoding: $0, as: UTF8.self))'" } ?? ""
+            let namespace = name.namespace.map { " in namespace '\(MessageText.excerpt(String(decoding: $0, as: UTF8.self)))'" } ?? ""
             throw .unrecognised(
                 graph.location(line: line),
                 message: "not GraphML: the root element is <\(name.localString)>\(namespace), expected <graphml>")
         }
         sawRoot = true
         frames.append(.root)
+    }
+
+    /// An attribute value as text, with libxml2's `&#38;` for an escaped ampersand decoded.
+    private static func decodedString(_ raw: UnsafeRawBufferPointer) throws(TopologyImportError) -> String {
+        try XMLAttributes.withDecoded(raw) { (bytes) throws(TopologyImportError) in String(decoding: bytes, as: UTF8.self) }
     }
 
     private func startKey(_ attributes: XMLAttributes, _ line: Int32) throws(TopologyImportError) {
@@ -173,13 +178,13 @@ final class GraphMLBuilder: XMLEventSink {
             if let known = AttributeDomain(rawValue: text) {
                 domain = known
             } else {
-                graph.warnings.add(graph.location(line: line), "<key> for=\"\(text)\" is not a GraphML scope: treated as for=\"all\"")
+                graph.warnings.add(graph.location(line: line), "<key> for=\"\(MessageText.excerpt(text))\" is not a GraphML scope: treated as for=\"all\"")
                 domain = .all
             }
         } else {
             domain = .all
         }
-        let payloadType = attributes.value("yfiles.type").map { String(decoding: $0, as: UTF8.self) }
+        let payloadType = try attributes.value("yfiles.type").map(Self.decodedString)
         var type = AttributeType.string
         if let declared = attributes.value("attr.type") {
             let text = String(decoding: declared, as: UTF8.self)
@@ -187,10 +192,10 @@ final class GraphMLBuilder: XMLEventSink {
                 type = known
             } else {
                 graph.counts.unknownAttributeTypes += 1
-                graph.warnings.add(graph.location(line: line), "<key> attr.type=\"\(text)\" is not a GraphML type: values read as strings")
+                graph.warnings.add(graph.location(line: line), "<key> attr.type=\"\(MessageText.excerpt(text))\" is not a GraphML type: values read as strings")
             }
         }
-        let attributeName = attributes.value("attr.name").map { String(decoding: $0, as: UTF8.self) } ?? payloadType
+        let attributeName = try attributes.value("attr.name").map(Self.decodedString) ?? payloadType
         let number = try XMLAttributes.withDecoded(id) { (bytes) throws(TopologyImportError) in
             try graph.declareKey(
                 id: bytes, name: attributeName, type: type, domain: domain, isPayload: payloadType != nil, line: line)

@@ -7,7 +7,8 @@ import StreamingIO
 /// - `XML_PARSE_NONET` and no `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or
 ///   `XML_PARSE_DTDATTR`: no network access, no entity substitution, no DTD loading;
 /// - any `<!ENTITY` declaration stops the parse with an error (billion laughs
-///   and external entities (XXE) both need one);
+///   and external entities (XXE) both need one), and so does a `<!DOCTYPE>`
+///   naming an external DTD (never fetched, but refused rather than ignored);
 /// - element nesting is bounded (`maximumDepth`).
 ///
 /// `run` reads the input in 256 KiB pieces, feeds them to libxml2 and ships
@@ -44,7 +45,14 @@ final class XMLPushParser {
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        guard let context else { return }
+        // libxml2 builds a stand-in document for entity declarations even in
+        // SAX mode ("expat compatibility"); the context does not own it.
+        if let document = context.pointee.myDoc {
+            xmlFreeDoc(document)
+            context.pointee.myDoc = nil
+        }
+        xmlFreeParserCtxt(context)
     }
 
     /// Parses `prefix` then the rest of `input`, shipping events; always ends
@@ -106,6 +114,16 @@ final class XMLPushParser {
                 "the document declares an entity (<!ENTITY \(entity) ...>); entity declarations are refused: "
                     + "GraphML never needs them, and they enable exponential expansion (billion laughs) "
                     + "and reading local files (XXE)")
+        }
+        handler.internalSubset = { userData, name, externalId, systemId in
+            guard let userData, externalId != nil || systemId != nil else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(userData).takeUnretainedValue()
+            let url = systemId.map { MessageText.excerpt(String(cString: $0)) }
+                ?? externalId.map { MessageText.excerpt(String(cString: $0)) } ?? "?"
+            let root = name.map { String(cString: $0) } ?? "?"
+            parser.refuse(
+                "the document names an external DTD (<!DOCTYPE \(MessageText.excerpt(root)) ... \"\(url)\">); external DTDs are "
+                    + "refused, never fetched: GraphML does not need one (remove the <!DOCTYPE> line)")
         }
         handler.serror = { userData, error in
             guard let userData, let error else { return }
@@ -193,7 +211,9 @@ final class XMLPushParser {
     }
 
     private func record(_ error: xmlError) {
-        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "XML error \(error.code)"
+        // libxml2 splits some messages over lines ("... indicate encoding !\nBytes: 0x89 ...").
+        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace
+            .split(whereSeparator: \.isNewline).joined(separator: "; ") ?? "XML error \(error.code)"
         if error.level == XML_ERR_FATAL {
             if failure == nil {
                 let line = error.line > 0 ? Int(error.line) : nil

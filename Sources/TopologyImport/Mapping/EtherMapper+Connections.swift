@@ -29,7 +29,7 @@ extension EtherMapper {
                 guard Set([connection.a, connection.b]) == Set([source, target]) else {
                     throw .invalid(
                         graph.edgeLocation(arc),
-                        message: "\(support.what(.edge, arc)): conn_id \(connectionId) already joins '\(graph.nodeId(Int(connection.a)))' and '\(graph.nodeId(Int(connection.b)))'")
+                        message: "\(support.what(.edge, arc)): conn_id \(connectionId) already joins '\(MessageText.excerpt(graph.nodeId(Int(connection.a))))' and '\(MessageText.excerpt(graph.nodeId(Int(connection.b))))'")
                 }
                 connections[existing].arcCount += 1
                 paired += 1
@@ -66,10 +66,10 @@ extension EtherMapper {
                 let location = try support.double(support.column("latency_dist_loc", .edge), arc, domain: .edge),
                 let scale = try support.double(support.column("latency_dist_scale", .edge), arc, domain: .edge)
             {
-                let distribution = LatencyDistribution.lognormal(shape: shape, locationMs: location, scaleMs: scale)
+                let distribution = try support.lognormal(shape: shape, locationMs: location, scaleMs: scale, edge: arc)
                 return (distribution.modeMs, distribution, false)
             }
-            graph.warnings.add(graph.edgeLocation(arc), "\(support.what(.edge, arc)): latency distribution '\(kind)' is not a complete lognorm: its mode is kept as a constant")
+            graph.warnings.add(graph.edgeLocation(arc), "\(support.what(.edge, arc)): latency distribution '\(MessageText.excerpt(kind))' is not a complete lognorm: its mode is kept as a constant")
             return (try checked(mode ?? constant ?? 0, arc), nil, true)
         }
         return (try checked(mode ?? constant ?? 0, arc), nil, false)

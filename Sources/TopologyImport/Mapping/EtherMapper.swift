@@ -89,11 +89,11 @@ struct EtherMapper {
             case "internet": roles.append(.internet)
             case "other": roles.append(.other)
             case nil:
-                throw .invalid(graph.nodeLocation(vertex), message: "Ether vertex '\(graph.nodeId(vertex))' has no 'kind'")
+                throw .invalid(graph.nodeLocation(vertex), message: "Ether vertex '\(MessageText.excerpt(graph.nodeId(vertex)))' has no 'kind'")
             case let other?:
                 throw .invalid(
                     graph.nodeLocation(vertex),
-                    message: "Ether vertex '\(graph.nodeId(vertex))' has kind '\(other)' (expected node, link, switch, internet or other)")
+                    message: "Ether vertex '\(MessageText.excerpt(graph.nodeId(vertex)))' has kind '\(MessageText.excerpt(other))' (expected node, link, switch, internet or other)")
             }
         }
         return roles
@@ -105,10 +105,10 @@ struct EtherMapper {
         var result = Array(repeating: 0.0, count: roles.count)
         for vertex in roles.indices where roles[vertex] == .link || roles[vertex] == .shared {
             guard let value = try support.double(column, vertex, domain: .node) else {
-                throw .invalid(graph.nodeLocation(vertex), message: "Ether Link vertex '\(graph.nodeId(vertex))' has no 'bandwidth'")
+                throw .invalid(graph.nodeLocation(vertex), message: "Ether Link vertex '\(MessageText.excerpt(graph.nodeId(vertex)))' has no 'bandwidth'")
             }
             guard value > 0 && value.isFinite else {
-                throw .invalid(graph.nodeLocation(vertex), message: "Ether Link vertex '\(graph.nodeId(vertex))' has bandwidth \(value), expected a positive number of Mbit/s")
+                throw .invalid(graph.nodeLocation(vertex), message: "Ether Link vertex '\(MessageText.excerpt(graph.nodeId(vertex)))' has bandwidth \(value), expected a positive number of Mbit/s")
             }
             result[vertex] = value
         }
@@ -179,13 +179,13 @@ struct EtherMapper {
     private func parseLabels(_ column: TextColumn?, _ vertex: Int) throws(TopologyImportError) -> [String: String] {
         guard let text = support.string(column, vertex), !text.isEmpty else { return [:] }
         let location = graph.nodeLocation(vertex)
-        let reader = JSONReader(bytes: Array(text.utf8), path: "\(location) (labels of '\(graph.nodeId(vertex))')")
+        let reader = JSONReader(bytes: Array(text.utf8), path: "\(location) (labels of '\(MessageText.excerpt(graph.nodeId(vertex)))')")
         var result: [String: String] = [:]
         do {
             try reader.readObject { key in result[key] = try reader.readString() }
             try reader.expectEnd()
         } catch {
-            throw .invalid(location, message: "Ether vertex '\(graph.nodeId(vertex))': 'labels' is not a JSON object of strings: \(error)")
+            throw .invalid(location, message: "Ether vertex '\(MessageText.excerpt(graph.nodeId(vertex)))': 'labels' is not a JSON object of strings: \(error)")
         }
         return result
     }

@@ -104,6 +104,9 @@ struct GenericMapper {
             figures.idlePowerWatts = try support.double(idle, node, domain: .node) ?? 0
             figures.busyPowerWatts = try support.double(busy, node, domain: .node) ?? 0
             figures.transmitPowerWatts = try support.double(transmit, node, domain: .node) ?? 0
+            if let problem = figures.problem() {
+                throw .invalid(support.location(.node, node), message: "\(support.what(.node, node)): \(problem)")
+            }
             if figures != lastFigures {
                 lastFigures = figures
                 lastProfile = table.profile(figures)
@@ -118,6 +121,9 @@ struct GenericMapper {
                 position = .planar(xMeters: x, yMeters: y)
             }
             if position == nil { withoutPosition += 1 }
+            if let position, let problem = NodeFigures.problem(of: position) {
+                throw .invalid(support.location(.node, node), message: "\(support.what(.node, node)): \(problem)")
+            }
             table.setPosition(position, of: node)
         }
         var labels = support.labelColumns(for: .node, consumed: Set(Self.nodeFields))
@@ -201,7 +207,7 @@ struct GenericMapper {
             if let flag = try support.bool(directedFlags, edge, domain: .edge) { table.linkDirected[edge] = flag }
             if let kind = support.string(distributions, edge) {
                 guard kind == "lognormal" else {
-                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): latencyDistribution '\(kind)' is not 'lognormal'")
+                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): latencyDistribution '\(MessageText.excerpt(kind))' is not 'lognormal'")
                 }
                 guard let shape = try support.double(shapes, edge, domain: .edge),
                     let location = try support.double(locations, edge, domain: .edge),
@@ -210,11 +216,11 @@ struct GenericMapper {
                     throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): a lognormal latencyDistribution needs latencyDistributionShape, latencyDistributionLocationMs and latencyDistributionScaleMs")
                 }
                 if table.linkDistributions.isEmpty { table.linkDistributions = Array(repeating: nil, count: graph.edgeCount) }
-                table.linkDistributions[edge] = .lognormal(shape: shape, locationMs: location, scaleMs: scale)
+                table.linkDistributions[edge] = try support.lognormal(shape: shape, locationMs: location, scaleMs: scale, edge: edge)
             }
             if let medium = support.string(media, edge) {
                 guard let number = mediumNumbers[medium] else {
-                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): sharedMedium '\(medium)' is not among the graph's media")
+                    throw .invalid(graph.edgeLocation(edge), message: "\(support.what(.edge, edge)): sharedMedium '\(MessageText.excerpt(medium))' is not among the graph's media")
                 }
                 if table.linkMedia.isEmpty { table.linkMedia = Array(repeating: -1, count: graph.edgeCount) }
                 table.linkMedia[edge] = number

@@ -63,10 +63,26 @@ struct MappingSupport {
     func what(_ domain: AttributeDomain, _ index: Int) -> String {
         if domain == .edge {
             let id = graph.edgeIds[index]
-            let ends = "\(graph.nodeId(Int(graph.edgeSources[index]))) -> \(graph.nodeId(Int(graph.edgeTargets[index])))"
-            return id.isPresent ? "edge '\(graph.arena.string(id))' (\(ends))" : "edge \(ends)"
+            let source = MessageText.excerpt(graph.nodeId(Int(graph.edgeSources[index])))
+            let ends = "\(source) -> \(MessageText.excerpt(graph.nodeId(Int(graph.edgeTargets[index]))))"
+            return id.isPresent ? "edge '\(MessageText.excerpt(graph.arena.string(id)))' (\(ends))" : "edge \(ends)"
         }
-        return "node '\(graph.nodeId(index))'"
+        return "node '\(MessageText.excerpt(graph.nodeId(index)))'"
+    }
+
+    /// A lognormal latency of edge `edge`, its parameters checked here so that a bad
+    /// value is an error at the input's line, not at the written topology's.
+    func lognormal(shape: Double, locationMs: Double, scaleMs: Double, edge: Int) throws(TopologyImportError)
+        -> LatencyDistribution
+    {
+        for (name, value, isValid) in [
+            ("shape", shape, shape > 0 && shape.isFinite), ("scale", scaleMs, scaleMs > 0 && scaleMs.isFinite),
+            ("location", locationMs, locationMs >= 0 && locationMs.isFinite),
+        ] where !isValid {
+            let expected = name == "location" ? "a finite number >= 0" : "a positive finite number"
+            throw .invalid(graph.edgeLocation(edge), message: "\(what(.edge, edge)): lognormal latency \(name) \(value) is not \(expected)")
+        }
+        return .lognormal(shape: shape, locationMs: locationMs, scaleMs: scaleMs)
     }
 
     /// The column named `name` for `domain`, defaults applied per the options.
@@ -91,7 +107,7 @@ struct MappingSupport {
         for name in graph.attributeNames(for: domain, applyingDefaults: options.applyKeyDefaults) where !consumed.contains(name) {
             guard let values = column(name, domain) else { continue }
             var label = name
-            if label.hasPrefix(Self.exportedLabelPrefix) && label.count > Self.exportedLabelPrefix.count {
+            if label.hasPrefix(Self.exportedLabelPrefix) {  // "labels." alone is the empty name
                 label.removeFirst(Self.exportedLabelPrefix.count)
             }
             TopologyTable.merge(TopologyTable.LabelColumn(name: label, values: values), into: &columns)

@@ -39,3 +39,38 @@ struct NodeFigures: Hashable {
         }
     }
 }
+
+extension NodeFigures {
+    /// The first canonical validation rule (FORMAT.md) the figures break, as
+    /// a message naming the field, or nil. Mappers check values read from the
+    /// input with this, so the error names the input's line rather than a
+    /// JSON path in the output not yet written.
+    func problem() -> String? {
+        if tier < 0 { return "tier must be >= 0, found \(tier)" }
+        if cores < 0 { return "cores must be >= 0, found \(cores)" }
+        if memoryBytes < 0 { return "memoryBytes must be >= 0, found \(memoryBytes)" }
+        if let queueCapacity, queueCapacity < 0 { return "queueCapacity must be >= 0 or null, found \(queueCapacity)" }
+        for (name, value) in [("coreSpeedMips", coreSpeedMips), ("idlePowerWatts", idlePowerWatts),
+                              ("busyPowerWatts", busyPowerWatts), ("transmitPowerWatts", transmitPowerWatts)]
+        where !(value.isFinite && value >= 0) {
+            return "\(name) must be a finite number >= 0, found \(value)"
+        }
+        if kind.isCompute {
+            if cores < 1 { return "a \(kind.rawValue) node must have at least 1 core, found \(cores)" }
+            if !(coreSpeedMips > 0) { return "a \(kind.rawValue) node must have coreSpeedMips > 0, found \(coreSpeedMips)" }
+        }
+        return nil
+    }
+
+    /// The first rule a position breaks, or nil.
+    static func problem(of position: Position) -> String? {
+        switch position {
+        case .geographic(let latitude, let longitude):
+            if !(latitude >= -90 && latitude <= 90) { return "latitude must be within [-90, 90], found \(latitude)" }
+            if !(longitude >= -180 && longitude <= 180) { return "longitude must be within [-180, 180], found \(longitude)" }
+        case .planar(let x, let y):
+            if !x.isFinite || !y.isFinite { return "position coordinates must be finite, found (\(x), \(y))" }
+        }
+        return nil
+    }
+}

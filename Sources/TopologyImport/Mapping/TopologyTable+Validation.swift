@@ -33,9 +33,9 @@ extension TopologyTable {
                 report(at + ".\(name)", "\(name) must be a finite number >= 0, found \(value)")
             }
             if figures.kind.isCompute {
-                if figures.cores < 1 { report(at + ".cores", "\(figures.kind.rawValue) node '\(id)' must have at least 1 core") }
+                if figures.cores < 1 { report(at + ".cores", "\(figures.kind.rawValue) node '\(MessageText.excerpt(id))' must have at least 1 core") }
                 if !(figures.coreSpeedMips > 0) {
-                    report(at + ".coreSpeedMips", "\(figures.kind.rawValue) node '\(id)' must have coreSpeedMips > 0")
+                    report(at + ".coreSpeedMips", "\(figures.kind.rawValue) node '\(MessageText.excerpt(id))' must have coreSpeedMips > 0")
                 }
             }
         }
@@ -46,7 +46,7 @@ extension TopologyTable {
             if !nodeIdsAreUnique {
                 let hash = TextIndex.hash(bytes)
                 if let first = ids.find(bytes, hash: hash, arena: arena) {
-                    report("$.nodes[\(node)].id", "duplicate node id '\(arena.string(nodeIds[node]))' (first defined at $.nodes[\(first)])")
+                    report("$.nodes[\(node)].id", "duplicate node id '\(MessageText.excerpt(arena.string(nodeIds[node])))' (first defined at $.nodes[\(first)])")
                 } else {
                     ids.insert(Int32(truncatingIfNeeded: node), reference: nodeIds[node], bytes: bytes, hash: hash, arena: arena)
                 }
@@ -68,7 +68,7 @@ extension TopologyTable {
         var mediumIds: Set<String> = []
         for (index, medium) in media.enumerated() {
             if medium.id.isEmpty { report("$.media[\(index)].id", "medium id is empty") }
-            if !mediumIds.insert(medium.id).inserted { report("$.media[\(index)].id", "duplicate medium id '\(medium.id)'") }
+            if !mediumIds.insert(medium.id).inserted { report("$.media[\(index)].id", "duplicate medium id '\(MessageText.excerpt(medium.id))'") }
             if !(medium.bandwidthMbps > 0 && medium.bandwidthMbps.isFinite) {
                 report("$.media[\(index)].bandwidthMbps", "bandwidthMbps must be a positive finite number, found \(medium.bandwidthMbps)")
             }
@@ -80,7 +80,7 @@ extension TopologyTable {
                 let bytes = arena.bytes(linkIds[link])
                 let hash = TextIndex.hash(bytes)
                 if let first = linkIndex.find(bytes, hash: hash, arena: arena) {
-                    report(at + ".id", "duplicate link id '\(arena.string(linkIds[link]))' (first defined at $.links[\(first)])")
+                    report(at + ".id", "duplicate link id '\(MessageText.excerpt(arena.string(linkIds[link])))' (first defined at $.links[\(first)])")
                 } else {
                     linkIndex.insert(Int32(truncatingIfNeeded: link), reference: linkIds[link], bytes: bytes, hash: hash, arena: arena)
                 }

@@ -60,7 +60,7 @@ struct ZooMapper {
                 table.setPosition(.geographic(latitudeDegrees: latitude, longitudeDegrees: longitude), of: node)
             } else {
                 if latitude != nil || longitude != nil {
-                    graph.warnings.add(graph.nodeLocation(node), "node '\(graph.nodeId(node))' has an incomplete or out-of-range Latitude/Longitude: no position")
+                    graph.warnings.add(graph.nodeLocation(node), "node '\(MessageText.excerpt(graph.nodeId(node)))' has an incomplete or out-of-range Latitude/Longitude: no position")
                 }
                 positions.append(nil)
                 withoutPosition += 1
@@ -158,6 +158,11 @@ struct ZooMapper {
     private func attachEdgeServers(to table: TopologyTable, summary: inout TopologyImportSummary) throws(TopologyImportError) {
         summary.set("edge_servers_added", 0)
         guard options.edgeServersPerPoP > 0 else { return }
+        guard options.edgeServersPerPoP <= TopologyImportOptions.maximumEdgeServersPerPoP else {
+            throw .unrecognised(
+                SourceLocation(path: graph.path),
+                message: "edge servers per PoP must be at most \(TopologyImportOptions.maximumEdgeServersPerPoP), found \(options.edgeServersPerPoP)")
+        }
         let internalFlags = support.column("Internal", .node)
         let server = table.profile(NodeFigures(
             kind: .edge, tier: NodeFigures.conventionalTier(of: .edge), cores: options.edgeServerCores,

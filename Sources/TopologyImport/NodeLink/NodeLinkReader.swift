@@ -114,6 +114,9 @@ enum NodeLinkReader {
     private static func store(
         _ graph: SourceGraph, name: String, value: String, type: AttributeType, domain: AttributeDomain, element: Int
     ) throws(TopologyImportError) {
+        // An empty string is missing, as an empty GraphML <data> is: the two readers agree, and a
+        // topology imported from either exports to GraphML and imports back the same.
+        guard !value.isEmpty else { return }
         guard value.utf8.count <= TextRef.maximumLength, name.utf8.count <= TextRef.maximumLength else {
             throw .invalid(
                 graph.location(line: domain == .edge ? graph.edgeLines.last ?? 0 : graph.nodeLines.last ?? 0),

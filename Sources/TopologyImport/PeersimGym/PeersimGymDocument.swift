@@ -58,7 +58,7 @@ struct PeersimGymDocument {
                             try reader.readObject { node in
                                 let location = reader.location()
                                 guard let id = Int64(node) else {
-                                    throw reader.error("neighbour key '\(node)' is not an integer node id")
+                                    throw reader.error("neighbour key '\(MessageText.excerpt(node))' is not an integer node id")
                                 }
                                 var others: [Int64] = []
                                 try reader.readArray { _ in others.append(try reader.readInt64()) }
@@ -113,10 +113,10 @@ struct PeersimGymDocument {
                 entry.extra.append(("peersimgym." + key, try scalarText(reader)))
             }
         }
-        if !sawId { throw reader.error("node '\(name)' has no 'id'") }
+        if !sawId { throw reader.error("node '\(MessageText.excerpt(name))' has no 'id'") }
         let texts = [name] + entry.labels.flatMap { [$0.0, $0.1] } + entry.extra.map(\.1) + [entry.arch ?? ""]
         if texts.contains(where: { $0.utf8.count > TextRef.maximumLength }) {
-            throw reader.error("node '\(name.prefix(40))' has a name or label longer than \(TextRef.maximumLength) bytes")
+            throw reader.error("node '\(MessageText.excerpt(name.prefix(40)))' has a name or label longer than \(TextRef.maximumLength) bytes")
         }
         return entry
     }

@@ -24,10 +24,10 @@ struct PeersimGymMapper {
         var labels = LabelTableBuilder(arena: arena)
         for entry in document.nodes {
             guard numbers[entry.id] == nil else {
-                throw .invalid(entry.location, message: "node '\(entry.name)' repeats id \(entry.id)")
+                throw .invalid(entry.location, message: "node '\(MessageText.excerpt(entry.name))' repeats id \(entry.id)")
             }
             guard names.insert(entry.name).inserted, !entry.name.isEmpty else {
-                throw .invalid(entry.location, message: "node name '\(entry.name)' is empty or repeated")
+                throw .invalid(entry.location, message: "node name '\(MessageText.excerpt(entry.name))' is empty or repeated")
             }
             let index = table.nodeCount
             let label = Dictionary(entry.labels, uniquingKeysWith: { first, _ in first })

@@ -13,6 +13,7 @@ public struct ImportWarnings: Sendable {
 
     mutating func add(_ location: SourceLocation, _ message: String) {
         total += 1
-        if messages.count < Self.keptLimit { messages.append("\(location): \(message)") }
+        // Messages quote input text; whatever a call site forgot to escape, a warning stays one line.
+        if messages.count < Self.keptLimit { messages.append(MessageText.singleLine("\(location): \(message)")) }
     }
 }

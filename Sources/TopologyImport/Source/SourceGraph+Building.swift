@@ -27,7 +27,7 @@ extension SourceGraph {
                 guard domain != .all, variants.allSatisfy({ keys[$0].domain != .all && keys[$0].domain != domain }) else {
                     throw .invalid(
                         location(line: line),
-                        message: "duplicate <key> id '\(id)' for=\"\(domain.rawValue)\" (first declared at line \(keys[existing].line))")
+                        message: "duplicate <key> id '\(MessageText.excerpt(id))' for=\"\(domain.rawValue)\" (first declared at line \(keys[existing].line))")
                 }
                 let number = keys.count
                 keys.append(AttributeKey(id: id, name: name ?? id, type: type, domain: domain, isPayload: isPayload, line: line))
@@ -60,7 +60,7 @@ extension SourceGraph {
         }
         let id = String(decoding: bytes, as: UTF8.self)
         counts.undeclaredKeys += 1
-        warnings.add(location(line: line), "<data> uses key '\(id)', which no <key> declares: kept as a string attribute named '\(id)'")
+        warnings.add(location(line: line), "<data> uses key '\(MessageText.excerpt(id))', which no <key> declares: kept as a string attribute named '\(MessageText.excerpt(id))'")
         var key = AttributeKey(id: id, name: id, type: .string, domain: .all)
         key.origin = .undeclared
         return appendKey(key, idBytes: bytes)
@@ -106,7 +106,7 @@ extension SourceGraph {
         if !keys[key].domain.covers(domain) && keys[key].origin == .declared {
             counts.dataOutsideKeyScope += 1
             if counts.dataOutsideKeyScope <= 3 {
-                warnings.add(location(line: line), "key '\(keys[key].id)' is declared for=\"\(keys[key].domain.rawValue)\" but used on a \(domain.rawValue): value kept")
+                warnings.add(location(line: line), "key '\(MessageText.excerpt(keys[key].id))' is declared for=\"\(keys[key].domain.rawValue)\" but used on a \(domain.rawValue): value kept")
             }
         }
         let reference: TextRef
@@ -159,7 +159,7 @@ extension SourceGraph {
         let declared = keys[key]
         return .invalid(
             location(line: line),
-            message: "\(what) value \(ValueParsing.excerpt(bytes)) of key '\(declared.id)' (attr.name \"\(declared.name)\", "
+            message: "\(what) value \(ValueParsing.excerpt(bytes)) of key '\(MessageText.excerpt(declared.id))' (attr.name \"\(declared.name)\", "
                 + "attr.type \"\(declared.type.rawValue)\"): \(problem)")
     }
 
@@ -191,7 +191,7 @@ extension SourceGraph {
             counts.duplicateNodesMerged += 1
             warnings.add(
                 location(line: line),
-                "node '\(String(decoding: bytes, as: UTF8.self))' is declared again (first at line \(nodeLines[Int(existing)])): merged, later values win")
+                "node '\(MessageText.excerpt(String(decoding: bytes, as: UTF8.self)))' is declared again (first at line \(nodeLines[Int(existing)])): merged, later values win")
             return existing
         }
         guard nodeIds.count < Int(Int32.max) else {
@@ -226,7 +226,7 @@ extension SourceGraph {
             if let existing = edgeIndex.find(idBytes, hash: hash, arena: arena) {
                 throw .invalid(
                     location(line: line),
-                    message: "duplicate edge id '\(String(decoding: idBytes, as: UTF8.self))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
+                    message: "duplicate edge id '\(MessageText.excerpt(String(decoding: idBytes, as: UTF8.self)))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
             }
             let reference = arena.append(idBytes)
             edgeIds.append(reference)
@@ -274,10 +274,10 @@ extension SourceGraph {
                 let name = arena.string(reference)
                 switch policy {
                 case .error:
-                    let edgeName = edgeIds[edge].isPresent ? "edge '\(arena.string(edgeIds[edge]))'" : "an edge"
+                    let edgeName = edgeIds[edge].isPresent ? "edge '\(MessageText.excerpt(arena.string(edgeIds[edge])))'" : "an edge"
                     throw .invalid(
                         edgeLocation(edge),
-                        message: "\(edgeName) names node '\(name)' as its \(pending.isTarget ? "target" : "source"), "
+                        message: "\(edgeName) names node '\(MessageText.excerpt(name))' as its \(pending.isTarget ? "target" : "source"), "
                             + "but no imported graph declares it (--undeclared-nodes create adds such nodes)")
                 case .create:
                     let number = Int32(truncatingIfNeeded: nodeIds.count)
@@ -288,7 +288,7 @@ extension SourceGraph {
                     nodeIndex.insert(number, reference: reference, bytes: arena.bytes(reference), arena: arena)
                     createdNodes.append(number)
                     counts.nodesCreated += 1
-                    warnings.add(edgeLocation(edge), "node '\(name)' is not declared: created")
+                    warnings.add(edgeLocation(edge), "node '\(MessageText.excerpt(name))' is not declared: created")
                     node = number
                 }
             }

@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// The DAG of one job and the buffers to build it, reused from job to job
 /// (flat edge and instance lists, no array per task).
 struct Alibaba2018DAG {
@@ -66,7 +68,7 @@ struct Alibaba2018DAG {
             if let first = nameIndex.value(for: print), job.equal(job.tasks[nodes[first].row].name, row.name) {
                 counts.duplicateTaskRows += 1
                 report(row.fileIndex, row.line,
-                    "job \(job.text(job.name)): duplicate task row '\(job.text(row.name))' ignored")
+                    "job \(job.excerpt(job.name)): duplicate task row '\(job.excerpt(row.name))' ignored")
                 continue
             }
             nameIndex.insertIfAbsent(print, nodes.count)
@@ -80,7 +82,7 @@ struct Alibaba2018DAG {
                 counts.taskNamesUnparsed += 1
                 counts.tasksIndependent += 1
                 report(row.fileIndex, row.line,
-                    "job \(job.text(job.name)): task name '\(job.text(row.name))' does not encode a DAG; "
+                    "job \(job.excerpt(job.name)): task name '\(job.excerpt(row.name))' does not encode a DAG; "
                         + "treated as independent")
             case .dag(let parsedNumber, let stageSuffix, let emptyTokens):
                 if stageSuffix { counts.stageSuffixes += 1 }
@@ -89,7 +91,7 @@ struct Alibaba2018DAG {
                 if numberIndex.insertIfAbsent(UInt64(bitPattern: Int64(number)), nodes.count) != nodes.count {
                     counts.duplicateTaskNumbers += 1
                     report(row.fileIndex, row.line,
-                        "job \(job.text(job.name)): task number \(number) appears again in '\(job.text(row.name))'; "
+                        "job \(job.excerpt(job.name)): task number \(number) appears again in '\(job.excerpt(row.name))'; "
                             + "dependencies on \(number) refer to the first")
                 }
             }
@@ -115,7 +117,7 @@ struct Alibaba2018DAG {
                     counts.dependenciesMissing += 1
                     let row = job.tasks[nodes[node].row]
                     report(row.fileIndex, row.line,
-                        "job \(job.text(job.name)): task '\(job.text(row.name))' depends on task \(number), "
+                        "job \(job.excerpt(job.name)): task '\(job.excerpt(row.name))' depends on task \(number), "
                             + "which the job does not have; dependency dropped")
                     continue
                 }
@@ -184,10 +186,10 @@ struct Alibaba2018DAG {
     private func reportCycle(_ job: Alibaba2018Job, from: Int, to target: Int, report: Report) {
         let row = job.tasks[nodes[from].row]
         let start = stack.firstIndex { $0.node == target } ?? 0
-        let names = (stack[start...].map(\.node) + [target]).map { job.text(job.tasks[nodes[$0].row].name) }
+        let names = (stack[start...].map(\.node) + [target]).map { job.excerpt(job.tasks[nodes[$0].row].name) }
         report(row.fileIndex, row.line,
-            "job \(job.text(job.name)): dependency cycle \(names.joined(separator: " -> ")) broken: "
-                + "'\(job.text(row.name))' no longer depends on '\(job.text(job.tasks[nodes[target].row].name))'")
+            "job \(job.excerpt(job.name)): dependency cycle \(names.joined(separator: " -> ")) broken: "
+                + "'\(job.excerpt(row.name))' no longer depends on '\(job.excerpt(job.tasks[nodes[target].row].name))'")
     }
 
     /// A topological order (dependencies first) into `order`: Kahn's algorithm,

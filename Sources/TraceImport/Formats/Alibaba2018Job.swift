@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// The rows of one job, their text copied into one reused arena (no
 /// allocation per row once the buffers have grown to the largest job).
 final class Alibaba2018Job {
@@ -34,5 +36,10 @@ final class Alibaba2018Job {
 
     func text(_ range: ByteRange) -> String {
         String(decoding: bytes(range), as: UTF8.self)
+    }
+
+    /// The text of `range` shortened and escaped for a message.
+    func excerpt(_ range: ByteRange) -> String {
+        MessageText.excerpt(bytes: bytes(range))
     }
 }

@@ -67,7 +67,7 @@ final class Alibaba2018Reader: TraceFormatReader {
         }
     }
 
-    /// A non-empty text field without `;` (borrowed until the next record).
+    /// A non-empty UTF-8 text field without `;` (borrowed until the next record).
     private func identifier(_ csv: CSVReader, _ field: Int, _ name: StaticString) throws(TraceImportError)
         -> UnsafeRawBufferPointer
     {
@@ -75,6 +75,9 @@ final class Alibaba2018Reader: TraceFormatReader {
         guard !bytes.isEmpty else { throw csv.malformedRow("field \(field + 1): \(name) is empty", field: field) }
         guard !ByteSearch.contains(bytes, UInt8(ascii: ";")) else {
             throw csv.malformedRow("field \(field + 1): \(name) must not contain ';'", field: field)
+        }
+        guard csv.isText(field) else {
+            throw csv.malformedRow("field \(field + 1): \(name) is not UTF-8 text", field: field)
         }
         return bytes
     }

@@ -71,6 +71,9 @@ final class Azure2021Reader: TraceFormatReader {
         {
             throw csv.malformedRow("app and func must not contain ';'")
         }
+        guard csv.isText(Field.app), csv.isText(Field.function) else {
+            throw csv.malformedRow("app and func must be UTF-8 text")
+        }
         if end < previousEnd { rowsOutOfOrder += 1 }
         previousEnd = end
         tasks += 1

@@ -8,6 +8,17 @@ extension CSVReader {
         .malformedRow(location(field: field), message: message)
     }
 
+    /// True when the field is valid UTF-8. Identifiers taken from a trace become
+    /// canonical ids, which are text: two names differing only in invalid bytes
+    /// would read back as the same id.
+    @inline(__always)
+    func isText(_ index: Int) -> Bool {
+        let bytes = fieldBytes(index)
+        // ASCII is the rule in every trace; only other bytes need the full check.
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
     /// The field as an integer, nil when empty.
     @inline(__always)
     func int64Field(_ index: Int) throws(TraceImportError) -> Int64? {

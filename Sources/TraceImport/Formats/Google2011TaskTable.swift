@@ -9,6 +9,12 @@
 /// task costs one bit. States live in chunks of 4096 with a free list, so
 /// completing a task frees its state for the next one. All storage is manually
 /// managed: no exclusivity, bounds or uniqueness checks on the per-row path.
+///
+/// A job's dense arrays grow only to a few times its number of tasks (at least
+/// 65,536 indices): a hostile or corrupt row with task index 60,000,000 must not
+/// cost 250 MB. Indices past that go to a per-job dictionary (`SparseTasks`);
+/// every sparse index is at or past the job's dense capacity, and growing the
+/// arrays moves the entries they now cover, so a task lives in one place.
 final class Google2011TaskTable {
     struct State {
         var job: Int64
@@ -35,7 +41,20 @@ final class Google2011TaskTable {
         /// Task indices covered by `states` and `finished`.
         var capacity: Int
         var open: Int
+        /// Distinct tasks opened in this job (what the dense arrays may grow to a multiple of).
+        var tasks: Int
     }
+
+    /// A job's tasks past its dense capacity: state index + 1 per open task, and the completed ones.
+    final class SparseTasks {
+        var states: [Int32: Int32] = [:]
+        var finished: Set<Int32> = []
+        var isEmpty: Bool { states.isEmpty && finished.isEmpty }
+    }
+
+    /// Dense arrays cover at least this many indices, and at most `denseSpread` times the job's tasks beyond it.
+    static let minimumDenseCapacity = 1 << 16
+    static let denseSpread = 8
 
     /// Task indices must be below this (they are dense positions in a job).
     static let maximumTaskIndex: Int64 = 1 << 26
@@ -57,6 +76,8 @@ final class Google2011TaskTable {
     private var chunkCount = 0
     private var stateCount = 0
     private var free: [Int32] = []
+    /// Sparse tasks per job number (rare: only indices far beyond a job's task count).
+    private var sparse: [Int: SparseTasks] = [:]
     /// Open tasks.
     private(set) var openCount = 0
 
@@ -107,7 +128,7 @@ final class Google2011TaskTable {
             jobCapacity *= 2
         }
         let job = jobCount
-        (jobs + job).initialize(to: Job(id: id, states: nil, finished: nil, capacity: 0, open: 0))
+        (jobs + job).initialize(to: Job(id: id, states: nil, finished: nil, capacity: 0, open: 0, tasks: 0))
         jobCount += 1
         jobSlots[slot] = Int32(truncatingIfNeeded: job + 1)
         if jobCount * 2 > jobSlotCount { growJobSlots() }
@@ -152,6 +173,21 @@ final class Google2011TaskTable {
         jobs[job].states = states
         jobs[job].finished = finished
         jobs[job].capacity = capacity
+        if let tasks = sparse[job] { moveCovered(tasks, of: job) }
+    }
+
+    /// Moves the sparse tasks of `job` that its dense arrays now cover into them.
+    private func moveCovered(_ tasks: SparseTasks, of job: Int) {
+        let capacity = jobs[job].capacity
+        for (index, value) in tasks.states where Int(index) < capacity {
+            jobs[job].states![Int(index)] = value
+            tasks.states[index] = nil
+        }
+        for index in tasks.finished where Int(index) < capacity {
+            jobs[job].finished![Int(index) >> 6] |= 1 << UInt64(Int(index) & 63)
+            tasks.finished.remove(index)
+        }
+        if tasks.isEmpty { sparse[job] = nil }
     }
 
     // MARK: - Tasks
@@ -160,7 +196,10 @@ final class Google2011TaskTable {
     @inline(__always)
     func find(job: Int, index: Int) -> Int? {
         let entry = jobs + job
-        guard index < entry.pointee.capacity, let states = entry.pointee.states else { return nil }
+        guard index < entry.pointee.capacity, let states = entry.pointee.states else {
+            guard !sparse.isEmpty, let value = sparse[job]?.states[Int32(truncatingIfNeeded: index)] else { return nil }
+            return Int(value) - 1
+        }
         let value = Int(states[index])
         return value == 0 ? nil : value - 1
     }
@@ -169,14 +208,19 @@ final class Google2011TaskTable {
     @inline(__always)
     func isFinished(job: Int, index: Int) -> Bool {
         let entry = jobs + job
-        guard index < entry.pointee.capacity, let finished = entry.pointee.finished else { return false }
+        guard index < entry.pointee.capacity, let finished = entry.pointee.finished else {
+            return !sparse.isEmpty && sparse[job]?.finished.contains(Int32(truncatingIfNeeded: index)) == true
+        }
         return finished[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
     /// Opens task `index` of `job` (not open now); returns its state index.
     @discardableResult
     func insert(job: Int, index: Int, _ state: State) -> Int {
-        if index >= jobs[job].capacity { reserve(job, index) }
+        jobs[job].tasks += 1
+        let isDense = index < jobs[job].capacity
+            || index < max(Self.minimumDenseCapacity, jobs[job].tasks * Self.denseSpread)
+        if isDense && index >= jobs[job].capacity { reserve(job, index) }
         let stateIndex: Int
         if let reused = free.popLast() {
             stateIndex = Int(reused)
@@ -186,7 +230,11 @@ final class Google2011TaskTable {
             stateCount += 1
         }
         self.state(stateIndex).pointee = state
-        jobs[job].states![index] = Int32(truncatingIfNeeded: stateIndex + 1)
+        if isDense {
+            jobs[job].states![index] = Int32(truncatingIfNeeded: stateIndex + 1)
+        } else {
+            sparseTasks(of: job).states[Int32(truncatingIfNeeded: index)] = Int32(truncatingIfNeeded: stateIndex + 1)
+        }
         jobs[job].open += 1
         openCount += 1
         return stateIndex
@@ -202,8 +250,13 @@ final class Google2011TaskTable {
     func complete(job: Int, index: Int) {
         guard let stateIndex = find(job: job, index: index) else { return }
         free.append(Int32(truncatingIfNeeded: stateIndex))
-        jobs[job].states![index] = 0
-        jobs[job].finished![index >> 6] |= 1 << UInt64(index & 63)
+        if index < jobs[job].capacity {
+            jobs[job].states![index] = 0
+            jobs[job].finished![index >> 6] |= 1 << UInt64(index & 63)
+        } else if let tasks = sparse[job] {
+            tasks.states[Int32(truncatingIfNeeded: index)] = nil
+            tasks.finished.insert(Int32(truncatingIfNeeded: index))
+        }
         jobs[job].open -= 1
         openCount -= 1
     }
@@ -212,11 +265,27 @@ final class Google2011TaskTable {
     /// seen and tasks by index (deterministic).
     func forEachOpen(_ body: (State) throws(TraceImportError) -> Void) throws(TraceImportError) {
         for job in 0..<jobCount where jobs[job].open > 0 {
-            guard let states = jobs[job].states else { continue }
-            for index in 0..<jobs[job].capacity where states[index] != 0 {
-                try body(state(Int(states[index]) - 1).pointee)
+            if let states = jobs[job].states {
+                for index in 0..<jobs[job].capacity where states[index] != 0 {
+                    try body(state(Int(states[index]) - 1).pointee)
+                }
+            }
+            // Sparse indices are all past the dense ones.
+            guard let tasks = sparse[job] else { continue }
+            for index in tasks.states.keys.sorted() {
+                try body(state(Int(tasks.states[index]!) - 1).pointee)
             }
         }
+    }
+
+    /// The task indices `job`'s dense arrays cover (tests check that hostile indices stay sparse).
+    func denseCapacity(ofJob job: Int) -> Int { jobs[job].capacity }
+
+    private func sparseTasks(of job: Int) -> SparseTasks {
+        if let tasks = sparse[job] { return tasks }
+        let tasks = SparseTasks()
+        sparse[job] = tasks
+        return tasks
     }
 
     /// Adds a chunk of (trivial, uninitialised) states.

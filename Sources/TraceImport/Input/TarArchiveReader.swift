@@ -40,6 +40,14 @@ final class TarArchiveReader {
     }
 
     /// True when `block` (512 bytes) is a tar header with a valid checksum.
+    /// True when `block` carries the ustar magic but a wrong checksum: a
+    /// damaged archive, which must not be read as text.
+    static func isDamagedHeader(_ block: UnsafeRawBufferPointer) -> Bool {
+        guard block.count >= blockSize else { return false }
+        let magic = UnsafeRawBufferPointer(rebasing: block[257..<262])
+        return magic.elementsEqual("ustar".utf8) && !TarHeader.checksumMatches(block)
+    }
+
     static func isHeader(_ block: UnsafeRawBufferPointer) -> Bool {
         guard block.count >= blockSize else { return false }
         let magic = UnsafeRawBufferPointer(rebasing: block[257..<262])
@@ -93,7 +101,7 @@ final class TarArchiveReader {
                 if let name = values["path"] { pendingName = name }
                 if let text = values["size"] {
                     guard let value = Int64(text), value >= 0 else {
-                        throw .unsupportedInput(location(), message: "invalid PAX size '\(text)'")
+                        throw .unsupportedInput(location(), message: "invalid PAX size '\(MessageText.excerpt(text))'")
                     }
                     pendingSize = value
                 }
@@ -103,7 +111,7 @@ final class TarArchiveReader {
                 pendingName = String(decoding: body.prefix { $0 != 0 }, as: UTF8.self)
                 continue
             case UInt8(ascii: "S"):
-                throw .unsupportedInput(location(), message: "sparse tar member '\(header.name)' is not supported")
+                throw .unsupportedInput(location(), message: "sparse tar member '\(MessageText.excerpt(header.name))' is not supported")
             default:
                 // Folders, links, devices, global PAX headers, long link names.
                 try skip(size + Self.padding(size))

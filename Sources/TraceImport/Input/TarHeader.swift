@@ -13,7 +13,7 @@ struct TarHeader {
         name = prefix.isEmpty ? rawName : prefix + "/" + rawName
         type = block[156]
         guard let size = Self.number(block, 124, 12) else {
-            throw .unsupportedInput(location, message: "invalid size field in the tar header of '\(name)'")
+            throw .unsupportedInput(location, message: "invalid size field in the tar header of '\(MessageText.excerpt(name))'")
         }
         self.size = size
     }
@@ -75,7 +75,8 @@ struct TarHeader {
                 length = length * 10 + Int(records[index] - 0x30)
                 index += 1
             }
-            guard index < records.count, records[index] == 0x20, length > 0,
+            // The length covers its own digits and the space: "1 " claims one byte and is corrupt.
+            guard index < records.count, records[index] == 0x20, length > index - position,
                 position + length <= records.count
             else { break }
             let body = records[(index + 1)..<(position + length)]

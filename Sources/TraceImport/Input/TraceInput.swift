@@ -11,6 +11,8 @@ final class TraceInput {
     let storedSizeBytes: Int64?
     /// True when the input is a tar archive.
     let isArchive: Bool
+    /// True when the input holds no bytes at all (after decompression).
+    let isEmpty: Bool
 
     private let file: InputFile?
     private let readAhead: ReadAheadSource?
@@ -29,20 +31,36 @@ final class TraceInput {
         self.path = input.path
         storedSizeBytes = input.storedSizeBytes
         let base: any ByteSource
+        let worker: ReadAheadSource?
         if readAhead {
             let source = try TraceImportError.catching { try ReadAheadSource(input: input) }
             self.readAhead = source
+            worker = source
             file = nil
             base = source
         } else {
             self.readAhead = nil
+            worker = nil
             file = input
             base = input
         }
-        sniffed = try TraceImportError.catching {
-            try PrefixedSource(sniffing: TarArchiveReader.blockSize, of: base)
+        // A failed initializer does not run `deinit`: stop the worker thread here.
+        do {
+            sniffed = try TraceImportError.catching {
+                try PrefixedSource(sniffing: TarArchiveReader.blockSize, of: base)
+            }
+        } catch {
+            worker?.close()
+            throw error
+        }
+        if sniffed.sniffed.withUnsafeBytes({ TarArchiveReader.isDamagedHeader($0) }) {
+            worker?.close()
+            throw .unsupportedInput(
+                SourceLocation(path: input.path, byteOffset: 0),
+                message: "corrupt tar archive: the first header's checksum does not match")
         }
         isArchive = sniffed.sniffed.withUnsafeBytes { TarArchiveReader.isHeader($0) }
+        isEmpty = sniffed.sniffed.isEmpty
         archive = isArchive ? TarArchiveReader(source: sniffed, path: input.path) : nil
     }
 

@@ -59,6 +59,8 @@ public final class TraceImporter {
         if options.origins == .hash && options.originKey == .logicalJob && jobEventInputs.isEmpty {
             throw .invalidOption("--origin-key logical-job needs --job-events")
         }
+        // Sort runs of an import that was killed outright: gone before this one adds its own.
+        TemporaryFolder.removeAbandonedFolders(in: TemporaryFolder.base(options.temporaryDirectory))
         let writer = try TraceImportError.catching {
             try WorkloadWriter(
                 path: outputPath, compressionLevel: options.compressionLevel,
@@ -73,6 +75,11 @@ public final class TraceImporter {
 
         for path in inputs {
             let input = try TraceInput(path: path, readAhead: options.readAhead)
+            guard !input.isEmpty else {
+                // An empty file is a failed download or a wrong path far more often than an empty trace.
+                throw .unsupportedInput(
+                    SourceLocation(path: input.path, line: 1), message: "the input is empty: no rows to import")
+            }
             context.beginInput(input)
             while let file = try input.nextFile() {
                 try reader.read(CSVReader(input: file, dialect: reader.dialect))

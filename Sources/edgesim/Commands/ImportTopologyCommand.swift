@@ -123,7 +123,9 @@ struct ImportTopologyCommand: ParsableCommand {
             throw ValidationError("\(option) must be a number >= 0")
         }
         guard defaultCores >= 1, edgeServerCores >= 1 else { throw ValidationError("core counts must be at least 1") }
-        guard edgeServersPerPop >= 0 else { throw ValidationError("--edge-servers-per-pop must be >= 0") }
+        guard edgeServersPerPop >= 0, edgeServersPerPop <= TopologyImportOptions.maximumEdgeServersPerPoP else {
+            throw ValidationError("--edge-servers-per-pop must be in 0...\(TopologyImportOptions.maximumEdgeServersPerPoP)")
+        }
         guard defaultMemoryBytes >= 0, edgeServerMemoryBytes >= 0 else { throw ValidationError("memory must be >= 0 bytes") }
     }
 
@@ -132,7 +134,7 @@ struct ImportTopologyCommand: ParsableCommand {
             let result = try TopologyImporter.importTopology(path: input, options: try options())
             try result.write(to: output)
             if !quiet {
-                for message in result.warnings.messages { StandardError.write("edgesim: warning: \(message)") }
+                for message in result.warnings.messages { StandardError.diagnostic("edgesim: warning: \(message)") }
                 let hidden = result.warnings.total - result.warnings.messages.count
                 if hidden > 0 { StandardError.write("edgesim: warning: \(hidden) more warnings (counted in the summary)") }
             }

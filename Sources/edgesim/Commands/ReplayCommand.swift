@@ -46,7 +46,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Load scale: workload arrival times are divided by it, synthetic rates multiplied.")
     var arrivalRateScale: Double = 1
 
-    @Option(help: "Sample queue occupancy every this many simulated seconds into queue.csv.")
+    @Option(help: "Sample queue occupancy every this many simulated seconds into queue.csv (at most 2,000,000 samples).")
     var queueSampleSeconds: Double?
 
     @Flag(help: "Do not write tasks.csv (one row per task can be large).")

@@ -43,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
                 if printsToStandardOutput { StandardOutput.write(line) } else { StandardError.write(line) }
             } else {
                 invalidFiles += 1
-                for issue in report.issues { StandardError.write(issue.description) }
+                for issue in report.issues { StandardError.diagnostic(issue.description) }
             }
             var entry = SummaryReport()
             entry["path"] = .text(file)

@@ -20,14 +20,14 @@ enum CommandFailure {
         } catch let error as CleanExit {
             throw error
         } catch {
-            StandardError.write("edgesim: error: \(error)")
+            StandardError.diagnostic("edgesim: error: \(error)")
             throw ExitCode(1)
         }
     }
 
     /// Prints `message` as an error and exits with status 1.
     static func fail(_ message: String) -> ExitCode {
-        StandardError.write("edgesim: error: \(message)")
+        StandardError.diagnostic("edgesim: error: \(message)")
         return ExitCode(1)
     }
 }
@@ -37,6 +37,13 @@ enum CommandFailure {
 enum StandardError {
     static func write(_ line: String) {
         writeLine(line, to: 2)
+    }
+
+    /// Writes an error, warning or issue as exactly one line of bounded
+    /// length: messages quote input text, which may hold newlines, terminal
+    /// escapes or megabytes (`MessageText.singleLine`).
+    static func diagnostic(_ line: String) {
+        writeLine(MessageText.singleLine(line), to: 2)
     }
 }
 

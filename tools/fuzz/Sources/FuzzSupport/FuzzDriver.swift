@@ -1,3 +1,5 @@
+import FuzzTargets
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,36 +19,20 @@ public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) ->
     exit(runFuzzerDriver(&argc, &argv, callback))
 }
 
-/// A scratch file in /dev/shm (or /tmp) that each input is written to, for
-/// parsers that read files; one per process.
-public enum FuzzScratch {
-    nonisolated(unsafe) private static var cachedPath: String?
+/// The harness side of a fuzz target: one scratch folder per process, and a
+/// finding (a broken property) stops the fuzzer like a crash, so libFuzzer
+/// saves the input.
+public enum FuzzHarness {
+    nonisolated(unsafe) private static var scratch: FuzzScratch?
 
-    /// Writes `size` bytes at `data` to the scratch file and returns its path.
-    public static func write(_ data: UnsafePointer<UInt8>?, _ size: Int, suffix: String = "") -> String {
-        let path = (cachedPath ?? makePath()) + suffix
-        cachedPath = cachedPath ?? makePath()
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { fatalError("cannot write the fuzz scratch file \(path)") }
-        var offset = 0
-        while offset < size, let data {
-            let written = Glibc.write(descriptor, data + offset, size - offset)
-            if written <= 0 { break }
-            offset += written
+    /// Runs `target` on the `size` bytes at `data`.
+    public static func run(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+        let folder = scratch ?? FuzzScratch.forProcess()
+        scratch = folder
+        if let finding = target.run(bytes, scratch: folder) {
+            fatalError("\(target.rawValue) finding: \(finding)")
         }
-        close(descriptor)
-        return path
+        return 0
     }
-
-    private static func makePath() -> String {
-        var status = stat()
-        let folder = stat("/dev/shm", &status) == 0 ? "/dev/shm" : "/tmp"
-        return "\(folder)/edgesim-fuzz-\(getpid())"
-    }
-}
-
-/// Bytes as an array, for in-memory parsers.
-public func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
-    guard let data, size > 0 else { return [] }
-    return Array(UnsafeBufferPointer(start: data, count: size))
 }

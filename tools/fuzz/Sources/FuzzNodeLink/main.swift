@@ -1,0 +1,10 @@
+import FuzzSupport
+import FuzzTargets
+
+// See FuzzTarget.nodeLink (Tests/FuzzTargets) for what this harness checks.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzHarness.run(.nodeLink, data, size)
+}
+
+runFuzzer(fuzzOneInput)
