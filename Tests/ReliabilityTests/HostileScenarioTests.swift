@@ -39,13 +39,8 @@ struct HostileScenarioTests {
     @Test("a valid workload whose times overflow under --arrival-rate-scale is an error, not a trap")
     func arrivalScaleOverflow() {
         let folder = TemporaryDirectory()
-        let workload = folder.file("late.workload.csv")
-        Shell.write(HostileFixtures.workloadPreamble + "t1,j1,1e300,rpi3_0,1000,0,0,0,,\n", to: workload)
-        let scenario = folder.file("s.scenario.json")
-        Shell.write("""
-            {"format": "edgesim-scenario", "version": 1, "name": "s",
-             "topology": {"path": "\(HostileFixtures.sampleTopology)"}, "workload": {"path": "late.workload.csv"}}
-            """, to: scenario)
+        let (workload, scenario) = Self.oneTaskScenario(in: folder, workload: "late.workload.csv",
+                                                        row: "t1,j1,1e300,rpi3_0,1000,0,0,0,,")
         let outcome = BoundedProcess.edgesim([
             "replay", scenario, "--policy", "local", "-o", folder.file("results"), "--arrival-rate-scale", "1e-300",
         ])
@@ -59,14 +54,9 @@ struct HostileScenarioTests {
     @Test("a task of 2^63 instructions with interval epochs finishes (idle epochs are skipped, not fired one by one)")
     func hugeTaskWithIntervalEpochs() {
         let folder = TemporaryDirectory()
-        let workload = folder.file("huge.workload.csv")
-        Shell.write(HostileFixtures.workloadPreamble + "t1,j1,0.5,rpi3_0,9223372036854775807,0,0,0,,\n", to: workload)
-        let scenario = folder.file("s.scenario.json")
-        Shell.write("""
-            {"format": "edgesim-scenario", "version": 1, "name": "s",
-             "topology": {"path": "\(HostileFixtures.sampleTopology)"}, "workload": {"path": "huge.workload.csv"},
-             "settings": {"decisions": {"epoch": "interval", "intervalSeconds": 1.0}}}
-            """, to: scenario)
+        let (_, scenario) = Self.oneTaskScenario(
+            in: folder, workload: "huge.workload.csv", row: Self.hugeTaskRow,
+            settings: #"{"decisions": {"epoch": "interval", "intervalSeconds": 1.0}}"#)
         let outcome = BoundedProcess.edgesim(["replay", scenario, "--policy", "local", "-o", folder.file("results")])
         CleanFailure.expectSuccess(outcome)
         #expect(String(decoding: outcome.standardOutput, as: UTF8.self).contains("1 tasks, 1 completed"))
@@ -75,13 +65,7 @@ struct HostileScenarioTests {
     @Test("queue sampling that would need millions of samples stops with a clear error")
     func queueSamplingBound() {
         let folder = TemporaryDirectory()
-        let workload = folder.file("huge.workload.csv")
-        Shell.write(HostileFixtures.workloadPreamble + "t1,j1,0.5,rpi3_0,9223372036854775807,0,0,0,,\n", to: workload)
-        let scenario = folder.file("s.scenario.json")
-        Shell.write("""
-            {"format": "edgesim-scenario", "version": 1, "name": "s",
-             "topology": {"path": "\(HostileFixtures.sampleTopology)"}, "workload": {"path": "huge.workload.csv"}}
-            """, to: scenario)
+        let (_, scenario) = Self.oneTaskScenario(in: folder, workload: "huge.workload.csv", row: Self.hugeTaskRow)
         let outcome = BoundedProcess.edgesim([
             "replay", scenario, "--policy", "local", "-o", folder.file("results"), "--queue-sample-seconds", "1",
         ])
@@ -91,5 +75,26 @@ struct HostileScenarioTests {
                 + "use a larger --queue-sample-seconds or a --horizon-seconds",
             folder: folder, expectedListing: ["huge.workload.csv", "results", "s.scenario.json"])
         #expect(Shell.listing(folder.file("results")).isEmpty)
+    }
+
+    // MARK: - Scenarios of one task
+
+    /// A task of 2^63 - 1 instructions arriving at 0.5 s on the sample's rpi3_0.
+    static let hugeTaskRow = "t1,j1,0.5,rpi3_0,9223372036854775807,0,0,0,,"
+
+    /// A workload file of one `row` and a scenario `s.scenario.json` on the sample topology
+    /// referring to it, with `settings` (JSON object text) when given.
+    static func oneTaskScenario(
+        in folder: TemporaryDirectory, workload name: String, row: String, settings: String? = nil
+    ) -> (workload: String, scenario: String) {
+        let workload = folder.file(name)
+        Shell.write(HostileFixtures.workloadPreamble + row + "\n", to: workload)
+        let scenario = folder.file("s.scenario.json")
+        let settingsField = settings.map { ", \"settings\": \($0)" } ?? ""
+        Shell.write("""
+            {"format": "edgesim-scenario", "version": 1, "name": "s",
+             "topology": {"path": "\(HostileFixtures.sampleTopology)"}, "workload": {"path": "\(name)"}\(settingsField)}
+            """, to: scenario)
+        return (workload, scenario)
     }
 }
