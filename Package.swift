@@ -66,7 +66,7 @@ let package = Package(
         /// statistics with confidence intervals, CSV/Markdown/HTML tables, SVG plots.
         .target(
             name: "BenchReport",
-            dependencies: ["StreamingIO"]
+            dependencies: ["ScenarioModel", "StreamingIO"]
         ),
 
         /// The bench runner over the simulator: replays each job of a bench

@@ -1,3 +1,4 @@
+import ScenarioModel
 import BenchReport
 import Simulator
 
@@ -13,14 +14,9 @@ extension BenchRunResult {
     /// `events` leaves out the queue samples (the simulator counts each as an
     /// event), so it does not depend on whether or how often the bench sampled.
     init(replay result: ReplayResult, queueSampleIntervalSeconds: Double?) {
-        let figures = result.summary
-        let summary = RunSummary(
-            tasks: figures.tasks, completed: figures.completed, droppedQueueFull: figures.droppedQueueFull,
-            droppedDeadline: figures.droppedDeadline, late: figures.late, unfinished: figures.unfinished,
-            meanLatencySeconds: figures.meanLatencySeconds, p50LatencySeconds: figures.p50LatencySeconds,
-            p95LatencySeconds: figures.p95LatencySeconds, p99LatencySeconds: figures.p99LatencySeconds,
-            energyJoules: figures.energyJoules, events: max(figures.events - result.queueSamples.count, 0),
-            simulatedTimeSeconds: figures.simulatedSeconds)
+        // Queue samples count as simulator events; the bench leaves them out.
+        var summary = result.summary
+        summary.events = max(summary.events - result.queueSamples.count, 0)
         var occupancy: QueueOccupancySeries?
         if let interval = queueSampleIntervalSeconds, let first = result.queueSamples.first {
             occupancy = QueueOccupancySeries(

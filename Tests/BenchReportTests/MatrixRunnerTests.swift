@@ -1,3 +1,4 @@
+import ScenarioModel
 import BenchReport
 import Testing
 
@@ -101,8 +102,8 @@ struct MatrixRunnerTests {
     }
 }
 
-@Suite("RunSummary")
-struct RunSummaryTests {
+@Suite("ReplaySummary as the bench reads it")
+struct ReplaySummaryTests {
     @Test("keyed values in any order make a summary")
     func keyedValues() throws {
         let pairs: [(key: String, value: Double?)] = [
@@ -110,27 +111,27 @@ struct RunSummaryTests {
             ("late", 2), ("unfinished", 1), ("mean_latency_s", 0.5), ("p50_latency_s", 0.4), ("p95_latency_s", 0.9),
             ("p99_latency_s", 1.1), ("energy_j", 30), ("events", 99), ("extra", 1),
         ]
-        let summary = try RunSummary(keyedValues: pairs)
+        let summary = try ReplaySummary(keyedValues: pairs)
         #expect(summary.tasks == 10 && summary.late == 2 && summary.events == 99 && summary.simulatedTimeSeconds == 12.5)
         #expect(summary.dropRate == 0.2 && summary.deadlineMissRate == 0.3)
-        #expect(summary.figures.count == RunSummary.keys.count)
+        #expect(summary.orderedFigures.count == ReplaySummary.keys.count)
     }
 
     @Test("missing or fractional counts are refused")
     func badKeyedValues() {
         #expect(throws: BenchError.invalidResult(job: "summary", message: "missing key 'tasks'")) {
-            try RunSummary(keyedValues: [])
+            try ReplaySummary(keyedValues: [])
         }
-        let fractional: [(key: String, value: Double?)] = RunSummary.keys.map { ($0, $0 == "tasks" ? 1.5 : 1) }
+        let fractional: [(key: String, value: Double?)] = ReplaySummary.keys.map { ($0, $0 == "tasks" ? 1.5 : 1) }
         #expect(throws: BenchError.invalidResult(job: "summary", message: "'tasks' is not a whole number")) {
-            try RunSummary(keyedValues: fractional)
+            try ReplaySummary(keyedValues: fractional)
         }
     }
 
     @Test("a result's latencies must match its completions and be finite")
     func resultChecks() throws {
         let job = BenchJob(index: 0, scenario: BenchScenario(name: "s", path: "s"), policy: "p", seed: 1)
-        let summary = RunSummary(
+        let summary = ReplaySummary(
             tasks: 2, completed: 2, droppedQueueFull: 0, droppedDeadline: 0, late: 0, unfinished: 0,
             meanLatencySeconds: 1, p50LatencySeconds: 1, p95LatencySeconds: 1, p99LatencySeconds: 1,
             energyJoules: 1, events: 4, simulatedTimeSeconds: 3)

@@ -72,7 +72,7 @@ struct QueueModelRunner: BenchRunner {
         let end = max(time, serverFreeAt)
         let sorted = EmpiricalCDF(latencies)
         let mean = latencies.isEmpty ? nil : latencies.reduce(0, +) / Double(latencies.count)
-        var summary = RunSummary(
+        var summary = ReplaySummary(
             tasks: taskCount, completed: latencies.count, droppedQueueFull: droppedQueueFull,
             droppedDeadline: droppedDeadline, late: late, unfinished: 0, meanLatencySeconds: mean,
             p50LatencySeconds: sorted.quantile(0.5), p95LatencySeconds: sorted.quantile(0.95),

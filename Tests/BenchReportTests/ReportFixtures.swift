@@ -1,3 +1,4 @@
+import ScenarioModel
 import BenchReport
 
 /// Tiny benches with hand-written figures for the golden tests of the writers.
@@ -9,16 +10,16 @@ import BenchReport
 /// 1000 + k events; 60.5 s simulated. With a sweep value v the mean latency
 /// is multiplied by v. One run completes nothing (scenario 1, cloud, seed 3).
 enum ReportFixtures {
-    static func summary(scenario: Int, policy: Int, seed: Int, scale: Double = 1) -> RunSummary {
+    static func summary(scenario: Int, policy: Int, seed: Int, scale: Double = 1) -> ReplaySummary {
         if scenario == 1 && policy == 1 && seed == 3 {
-            return RunSummary(
+            return ReplaySummary(
                 tasks: 100, completed: 0, droppedQueueFull: 60, droppedDeadline: 40, late: 0, unfinished: 0,
                 meanLatencySeconds: nil, p50LatencySeconds: nil, p95LatencySeconds: nil, p99LatencySeconds: nil,
                 energyJoules: 900, events: 200, simulatedTimeSeconds: 60.5)
         }
         let completed = 90 - seed - 5 * policy
         let mean = (0.1 * Double(1 + policy) + 0.01 * Double(seed)) * scale
-        return RunSummary(
+        return ReplaySummary(
             tasks: 100, completed: completed, droppedQueueFull: seed, droppedDeadline: 2 * policy, late: policy + seed,
             unfinished: 100 - completed - seed - 2 * policy, meanLatencySeconds: mean, p50LatencySeconds: mean * 0.9,
             p95LatencySeconds: mean * 2, p99LatencySeconds: mean * 3,

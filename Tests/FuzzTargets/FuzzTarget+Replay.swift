@@ -42,7 +42,7 @@ extension FuzzTarget {
         let summary = result.summary
         guard summary.isConserved else { return "a replay lost tasks: \(summary)" }
         for value in [summary.meanLatencySeconds, summary.p50LatencySeconds, summary.p95LatencySeconds,
-                      summary.p99LatencySeconds, summary.energyJoules, summary.simulatedSeconds]
+                      summary.p99LatencySeconds, summary.energyJoules, summary.simulatedTimeSeconds]
         where value.map({ !$0.isFinite }) ?? false {
             return "a replay reported a non-finite figure: \(summary)"
         }

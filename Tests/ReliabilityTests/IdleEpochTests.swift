@@ -47,7 +47,7 @@ struct IdleEpochTests {
             }
             let stepped = environment.result()
             #expect(stepped.summary == skipped.summary, "\(kind), interval \(intervalSeconds), horizon \(horizon)")
-            #expect(steps >= Int(stepped.summary.simulatedSeconds / intervalSeconds) - 1, "stepping fired every epoch")
+            #expect(steps >= Int(stepped.summary.simulatedTimeSeconds / intervalSeconds) - 1, "stepping fired every epoch")
         }
     }
 

@@ -12,7 +12,7 @@ struct ReplayRunnerTests {
     static func plainReplay(
         _ path: String, policy: String, seed: UInt64, options: ReplayOptions = ReplayOptions(),
         settings: ((inout ModelSettings) -> Void)? = nil
-    ) throws -> RunSummary {
+    ) throws -> ReplaySummary {
         var compiled = try CompiledScenario.load(path: path)
         if let settings {
             var scenario = compiled.scenario
@@ -22,13 +22,7 @@ struct ReplayRunnerTests {
         var options = options
         options.seed = seed
         var baseline = try BaselinePolicy(named: policy)
-        let figures = try Replay.run(compiled, policy: &baseline, options: options).summary
-        return RunSummary(
-            tasks: figures.tasks, completed: figures.completed, droppedQueueFull: figures.droppedQueueFull,
-            droppedDeadline: figures.droppedDeadline, late: figures.late, unfinished: figures.unfinished,
-            meanLatencySeconds: figures.meanLatencySeconds, p50LatencySeconds: figures.p50LatencySeconds,
-            p95LatencySeconds: figures.p95LatencySeconds, p99LatencySeconds: figures.p99LatencySeconds,
-            energyJoules: figures.energyJoules, events: figures.events, simulatedTimeSeconds: figures.simulatedSeconds)
+        return try Replay.run(compiled, policy: &baseline, options: options).summary
     }
 
     static func job(
@@ -87,7 +81,7 @@ struct ReplayRunnerTests {
             policies: ["least-queue"], seeds: [3],
             sweep: ParameterSweep(parameter: "candidates.hops", values: [0, 2]))
         try runner.validate(plan)
-        var summaries: [RunSummary] = []
+        var summaries: [ReplaySummary] = []
         for job in plan.jobs {
             let hops = Int(try #require(job.sweepPoint).value)
             let summary = try runner.run(job).summary

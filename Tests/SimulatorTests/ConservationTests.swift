@@ -91,7 +91,7 @@ struct ConservationTests {
         #expect(summary.droppedDeadline > 0)
         #expect(summary.late > 0)
         #expect(summary.unfinished > 0)
-        #expect(summary.simulatedSeconds == 40)
+        #expect(summary.simulatedTimeSeconds == 40)
         #expect(summary.isConserved)
     }
 

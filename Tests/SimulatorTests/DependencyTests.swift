@@ -26,7 +26,7 @@ struct DependencyTests {
         let (result, collector) = try TestScenarios.run(compiled, policy: &policy)
         #expect(result.summary.completed == 4)
         #expect(collector.record("d/R4")?.finishSeconds == makespan)
-        #expect(result.summary.simulatedSeconds == makespan)
+        #expect(result.summary.simulatedTimeSeconds == makespan)
     }
 
     @Test("an offloaded diamond's makespan includes every transfer, hand-computed")

@@ -100,7 +100,7 @@ struct ModelTests {
         #expect(result.summary.tasks == 3)
         #expect(result.summary.completed == 1)
         #expect(result.summary.unfinished == 2)
-        #expect(result.summary.simulatedSeconds == 4)
+        #expect(result.summary.simulatedTimeSeconds == 4)
         #expect(result.details.drained == false)
         #expect(collector.record("running")?.executionSeconds == 3)
         #expect(collector.record("queued")?.waitSeconds == 2)

@@ -97,7 +97,7 @@ struct SteppingTests {
             #expect(result.summary.unfinished == 0, "without a horizon every task finishes")
             if mode == .interval {
                 // One step per epoch at least: PeersimGym-style ticks.
-                #expect(steps >= Int(result.summary.simulatedSeconds / 0.25))
+                #expect(steps >= Int(result.summary.simulatedTimeSeconds / 0.25))
             }
         }
     }

@@ -1,3 +1,5 @@
+import ScenarioModel
+
 /// A figure the summary aggregates over seeds (mean and 95 % confidence interval).
 public enum BenchMetric: Int, CaseIterable, Hashable, Sendable {
     /// Mean completion latency, seconds.
@@ -54,7 +56,7 @@ public enum BenchMetric: Int, CaseIterable, Hashable, Sendable {
     }
 
     /// The metric's value for one run (nil when undefined, such as a latency without completions).
-    public func value(of summary: RunSummary) -> Double? {
+    public func value(of summary: ReplaySummary) -> Double? {
         switch self {
         case .meanLatency: return summary.meanLatencySeconds
         case .p95Latency: return summary.p95LatencySeconds

@@ -1,10 +1,12 @@
+import ScenarioModel
+
 /// What the bench keeps of one run: its figures, a bounded summary of its
 /// latencies, and its queue occupancy when the report plots it.
 public struct BenchRunRecord: Hashable, Sendable {
     /// The job that ran.
     public let job: BenchJob
     /// The run's summary figures.
-    public let summary: RunSummary
+    public let summary: ReplaySummary
     /// The run's completion latencies, summarised.
     public let latencySketch: LatencySketch
     /// Queue occupancy over time (kept only for the runs the plan plots).

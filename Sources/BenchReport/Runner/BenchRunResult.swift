@@ -1,7 +1,9 @@
+import ScenarioModel
+
 /// What a runner returns for one job.
 public struct BenchRunResult: Sendable {
     /// The run's summary figures.
-    public var summary: RunSummary
+    public var summary: ReplaySummary
     /// The completion latency of every completed task, in seconds, in any order
     /// (or empty when the runner does not collect them; the latency CDF then
     /// leaves the run out).
@@ -10,7 +12,7 @@ public struct BenchRunResult: Sendable {
     public var queueOccupancy: QueueOccupancySeries?
 
     /// Creates a result.
-    public init(summary: RunSummary, completionLatenciesSeconds: [Double] = [], queueOccupancy: QueueOccupancySeries? = nil) {
+    public init(summary: ReplaySummary, completionLatenciesSeconds: [Double] = [], queueOccupancy: QueueOccupancySeries? = nil) {
         self.summary = summary
         self.completionLatenciesSeconds = completionLatenciesSeconds
         self.queueOccupancy = queueOccupancy
@@ -18,7 +20,7 @@ public struct BenchRunResult: Sendable {
 
     /// The first inconsistency, or nil.
     func problem() -> String? {
-        if let problem = summary.problem() { return problem }
+        if let problem = summary.inconsistency() { return problem }
         let latencies = completionLatenciesSeconds
         if !latencies.isEmpty && latencies.count != summary.completed {
             return "\(latencies.count) completion latencies for \(summary.completed) completed tasks"

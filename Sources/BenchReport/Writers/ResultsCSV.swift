@@ -1,10 +1,11 @@
+import ScenarioModel
 import StreamingIO
 
 /// `results.csv`: one row per run (scenario x sweep value x policy x seed, in
 /// plan order) with every summary figure.
 ///
 /// Columns: `scenario`, the sweep parameter (when the bench sweeps), `policy`,
-/// `seed`, then `RunSummary.keys` in order. Counts are integers; seconds and
+/// `seed`, then `ReplaySummary.keys` in order. Counts are integers; seconds and
 /// joules have six decimals; a latency is empty when no task completed.
 public enum ResultsCSV {
     /// The header fields for `spec`.
@@ -12,7 +13,7 @@ public enum ResultsCSV {
         var header = ["scenario"]
         if let sweep = spec.sweep { header.append(sweepColumnName(sweep)) }
         header += ["policy", "seed"]
-        return header + RunSummary.keys
+        return header + ReplaySummary.keys
     }
 
     /// The whole file as text.
@@ -42,11 +43,11 @@ public enum ResultsCSV {
             var fields = [record.job.scenario.name]
             if let point = record.job.sweepPoint { fields.append(DecimalText.shortest(point.value)) }
             fields += [record.job.policy, String(record.job.seed)]
-            for figure in record.summary.figures {
-                switch figure {
+            for figure in record.summary.orderedFigures {
+                switch figure.value {
                 case .integer(let value): fields.append(String(value))
-                case .real(let value): fields.append(CSVText.real(value))
-                case .none: fields.append("")
+                case .number(let value): fields.append(CSVText.real(value))
+                case .absent: fields.append("")
                 }
             }
             line(CSVText.line(fields))
@@ -55,7 +56,7 @@ public enum ResultsCSV {
 
     /// The sweep's column: the parameter's name, prefixed with `sweep_` if it would clash with another column.
     static func sweepColumnName(_ sweep: ParameterSweep) -> String {
-        let taken = ["scenario", "policy", "seed", "runs"] + RunSummary.keys
+        let taken = ["scenario", "policy", "seed", "runs"] + ReplaySummary.keys
         return taken.contains(sweep.parameter) ? "sweep_\(sweep.parameter)" : sweep.parameter
     }
 }

@@ -1,3 +1,5 @@
+import ScenarioModel
+
 extension ReplayEngine {
     // MARK: - Queue samples
 
@@ -55,7 +57,7 @@ extension ReplayEngine {
             tasks: counters.value.tasks, completed: counters.value.completed, droppedQueueFull: counters.value.droppedQueueFull,
             droppedDeadline: counters.value.droppedDeadline, late: counters.value.late, unfinished: counters.value.unfinished,
             meanLatencySeconds: latencies.value.mean, p50LatencySeconds: percentiles[0], p95LatencySeconds: percentiles[1],
-            p99LatencySeconds: percentiles[2], energyJoules: energy, events: counters.value.events, simulatedSeconds: now)
+            p99LatencySeconds: percentiles[2], energyJoules: energy, events: counters.value.events, simulatedTimeSeconds: now)
     }
 
     /// Per-node statistics up to `now`.

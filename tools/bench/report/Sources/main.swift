@@ -32,7 +32,7 @@ struct SyntheticRunner: BenchRunner {
         let occupancy = (0..<samples).map { index in
             max(0, 3 * load * Double(job.policyIndex + 1) + 2 * sin(Double(index) / 40) + generator.standardNormal())
         }
-        let summary = RunSummary(
+        let summary = ReplaySummary(
             tasks: tasks, completed: completed.count, droppedQueueFull: dropped, droppedDeadline: 0,
             late: completed.count / 50, unfinished: 0, meanLatencySeconds: completed.reduce(0, +) / Double(completed.count),
             p50LatencySeconds: distribution.quantile(0.5), p95LatencySeconds: distribution.quantile(0.95),

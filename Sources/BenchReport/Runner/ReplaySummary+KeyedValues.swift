@@ -1,6 +1,8 @@
-extension RunSummary {
+import ScenarioModel
+
+extension ReplaySummary {
     /// Creates a summary from `(key, value)` pairs such as the simulator's
-    /// ordered summary; every key of `RunSummary.keys` must be present once
+    /// ordered summary; every key of `ReplaySummary.keys` must be present once
     /// (in any order; other keys are ignored), counts must be whole numbers,
     /// and only the latency figures may be nil.
     ///

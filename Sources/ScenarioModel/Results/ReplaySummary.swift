@@ -1,28 +1,38 @@
-/// The summary figures of one replay, as the simulator reports them (the keys
-/// of its `--summary-json`, in this order: `tasks`, `completed`,
-/// `dropped_queue_full`, `dropped_deadline`, `late`, `unfinished`,
-/// `mean_latency_s`, `p50_latency_s`, `p95_latency_s`, `p99_latency_s`,
-/// `energy_j`, `events`, `sim_time_s`).
-public struct RunSummary: Hashable, Sendable {
-    /// The summary keys, in the simulator's order (also `results.csv`'s column order).
+/// The headline figures of one replay: the first keys of a replay's
+/// `summary.json`, in `keys` order (FORMAT.md, "Replay results"). The
+/// simulator produces it; the bench reads it back and tabulates it.
+///
+/// Invariant: `tasks = completed + droppedQueueFull + droppedDeadline +
+/// unfinished`; `late` counts the completed tasks that missed their deadline.
+/// Latency figures cover completed tasks (`finish - arrival`) and are nil when
+/// none completed.
+public struct ReplaySummary: Hashable, Sendable {
+    /// A figure's value: a count, a number, or absent (JSON `null`).
+    public enum Value: Hashable, Sendable {
+        case integer(Int)
+        case number(Double)
+        case absent
+    }
+
+    /// The summary keys, in their documented order.
     public static let keys = [
-        "tasks", "completed", "dropped_queue_full", "dropped_deadline", "late", "unfinished",
-        "mean_latency_s", "p50_latency_s", "p95_latency_s", "p99_latency_s", "energy_j", "events", "sim_time_s",
+        "tasks", "completed", "dropped_queue_full", "dropped_deadline", "late", "unfinished", "mean_latency_s",
+        "p50_latency_s", "p95_latency_s", "p99_latency_s", "energy_j", "events", "sim_time_s",
     ]
 
-    /// Tasks that arrived.
+    /// Tasks that arrived by the end of the replay.
     public var tasks: Int
-    /// Tasks that completed (late or not).
+    /// Tasks whose output reached their origin (on time or late).
     public var completed: Int
-    /// Tasks dropped because a queue was full.
+    /// Tasks dropped because the target's queue was full.
     public var droppedQueueFull: Int
-    /// Tasks dropped because their deadline passed before they ran.
+    /// Tasks dropped while queued past their deadline plus grace.
     public var droppedDeadline: Int
-    /// Tasks that completed after their deadline.
+    /// Completed tasks that finished after their deadline.
     public var late: Int
-    /// Tasks still queued or running when the replay stopped.
+    /// Tasks not finished at the end (or blocked by a dropped predecessor).
     public var unfinished: Int
-    /// Mean completion latency in seconds (nil when no task completed).
+    /// Mean completion latency in seconds.
     public var meanLatencySeconds: Double?
     /// Median completion latency in seconds.
     public var p50LatencySeconds: Double?
@@ -30,11 +40,11 @@ public struct RunSummary: Hashable, Sendable {
     public var p95LatencySeconds: Double?
     /// 99th-percentile completion latency in seconds.
     public var p99LatencySeconds: Double?
-    /// Energy consumed, in joules.
+    /// Energy of every node over the replay, in joules.
     public var energyJoules: Double
-    /// Simulation events processed.
+    /// Events processed (stale deadline events excluded).
     public var events: Int
-    /// Simulated time at the end of the replay, in seconds.
+    /// Simulated time at the end: the horizon, or the last event's time.
     public var simulatedTimeSeconds: Double
 
     /// Creates a summary.
@@ -58,6 +68,25 @@ public struct RunSummary: Hashable, Sendable {
         self.simulatedTimeSeconds = simulatedTimeSeconds
     }
 
+    /// Whether the conservation invariant holds.
+    public var isConserved: Bool {
+        tasks == completed + droppedQueueFull + droppedDeadline + unfinished
+    }
+
+    /// The figures as `(key, value)` pairs in the order of `keys`.
+    public var orderedFigures: [(key: String, value: Value)] {
+        func number(_ value: Double?) -> Value { value.map { .number($0) } ?? .absent }
+        return [
+            ("tasks", .integer(tasks)), ("completed", .integer(completed)),
+            ("dropped_queue_full", .integer(droppedQueueFull)), ("dropped_deadline", .integer(droppedDeadline)),
+            ("late", .integer(late)), ("unfinished", .integer(unfinished)),
+            ("mean_latency_s", number(meanLatencySeconds)), ("p50_latency_s", number(p50LatencySeconds)),
+            ("p95_latency_s", number(p95LatencySeconds)), ("p99_latency_s", number(p99LatencySeconds)),
+            ("energy_j", .number(energyJoules)), ("events", .integer(events)),
+            ("sim_time_s", .number(simulatedTimeSeconds)),
+        ]
+    }
+
     /// Tasks dropped for any reason.
     public var dropped: Int { droppedQueueFull + droppedDeadline }
 
@@ -71,33 +100,10 @@ public struct RunSummary: Hashable, Sendable {
         tasks > 0 ? Double(droppedDeadline + late) / Double(tasks) : nil
     }
 
-    /// The figures in `keys` order: integers as `.integer`, reals as `.real`, absent as `.none`.
-    public var figures: [Figure] {
-        [
-            .integer(tasks), .integer(completed), .integer(droppedQueueFull), .integer(droppedDeadline),
-            .integer(late), .integer(unfinished), Figure(meanLatencySeconds), Figure(p50LatencySeconds),
-            Figure(p95LatencySeconds), Figure(p99LatencySeconds), .real(energyJoules), .integer(events),
-            .real(simulatedTimeSeconds),
-        ]
-    }
-
-    /// One summary figure.
-    public enum Figure: Hashable, Sendable {
-        /// A count.
-        case integer(Int)
-        /// A measurement in the key's unit.
-        case real(Double)
-        /// Undefined (a latency when no task completed).
-        case none
-
-        init(_ value: Double?) {
-            self = value.map { .real($0) } ?? .none
-        }
-    }
-
-    /// The first inconsistency in the figures, or nil: negative or non-finite
+    /// The first inconsistency in the figures, or nil (a summary read from a file
+    /// may hold anything): negative or non-finite
     /// numbers, parts larger than the whole, latency percentiles out of order.
-    func problem() -> String? {
+    public func inconsistency() -> String? {
         let counts: [(String, Int)] = [
             ("tasks", tasks), ("completed", completed), ("dropped_queue_full", droppedQueueFull),
             ("dropped_deadline", droppedDeadline), ("late", late), ("unfinished", unfinished), ("events", events),
