@@ -84,6 +84,9 @@ enum ProcessProbe {
             guard length > 0 else { continue }
             let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             guard target.hasPrefix(folder + "/"), target.hasSuffix(" (deleted)") else { continue }
+            // Only files directly in `folder`: an import's sort runs in a subfolder may be open and
+            // unlinked too, and counting them would make the result depend on timing.
+            guard !target.dropFirst(folder.count + 1).dropLast(" (deleted)".count).contains("/") else { continue }
             var status = stat()
             if stat("/proc/\(pid)/fd/\(descriptor)", &status) == 0 { sizes.append(Int(status.st_size)) }
         }
