@@ -4,14 +4,15 @@
 ///
 /// The output is identical to `String(value)` / `value.description`: that is
 /// the format's contract (FORMAT.md, "Determinism"), and a test compares the
-/// two over millions of values.
-enum NumberFormatting {
+/// two over millions of values. Public for the other modules' byte writers
+/// (the topology importer's `ByteSink`): one formatter, one contract.
+public enum NumberFormatting {
     /// Bytes a formatted `Int64` can take (`-9223372036854775808`).
-    static let maximumIntegerLength = 20
+    public static let maximumIntegerLength = 20
 
     /// Bytes the fast double path can take: sign, 16 integer digits, point,
     /// 17 fraction digits.
-    static let maximumFastDoubleLength = 40
+    public static let maximumFastDoubleLength = 40
 
     static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -27,8 +28,10 @@ enum NumberFormatting {
 
     /// Writes `value` in decimal at `destination` (room for
     /// `maximumIntegerLength` bytes) and returns the number of bytes.
+    ///
+    /// - Complexity: O(digits).
     @inline(__always)
-    static func write(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    public static func write(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         var length = 0
         if value < 0 {
             destination[0] = UInt8(ascii: "-")
@@ -72,7 +75,7 @@ enum NumberFormatting {
     ///
     /// - Parameter destination: Room for `maximumFastDoubleLength` bytes.
     @inline(__always)
-    static func writeFast(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int? {
+    public static func writeFast(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int? {
         let magnitude = value.magnitude
         guard magnitude < 9_007_199_254_740_992 else { return nil }  // 2^53; also rejects inf and nan
         var length = 0

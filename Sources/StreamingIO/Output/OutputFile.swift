@@ -189,42 +189,23 @@ public final class OutputFile {
 
     /// Appends `value` in decimal.
     public func write(integer value: Int64) throws(StreamingIOError) {
-        if buffer.count - count < 20 { try flushBuffer() }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
-            var index = scratch.count
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
-            }
-            let length = scratch.count - index
-            (buffer.baseAddress! + count).copyMemory(from: scratch.baseAddress! + index, byteCount: length)
-            return length
-        }
+        if buffer.count - count < NumberFormatting.maximumIntegerLength { try flushBuffer() }
+        let written = NumberFormatting.write(value, to: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + count)
         count += written
         cursor.pointee.bytesWritten += Int64(written)
     }
 
-    /// Appends `value` in Swift's shortest round-trip decimal form; integral
-    /// values below 2^53 are written without allocating (`250.0`).
+    /// Appends `value` in Swift's shortest round-trip decimal form (`250.0`,
+    /// `0.5`); common values are formatted without allocating.
     public func write(double value: Double) throws(StreamingIOError) {
-        if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
-            if value == 0 && value.sign == .minus {
-                try write("-0.0")
-                return
-            }
-            try write(integer: Int64(value))
-            try write(byte: UInt8(ascii: "."))
-            try write(byte: UInt8(ascii: "0"))
+        if buffer.count - count < NumberFormatting.maximumFastDoubleLength { try flushBuffer() }
+        let destination = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + count
+        guard let written = NumberFormatting.writeFast(value, to: destination) else {
+            try write(value.description)
             return
         }
-        try write(value.description)
+        count += written
+        cursor.pointee.bytesWritten += Int64(written)
     }
 
     // MARK: - Finishing

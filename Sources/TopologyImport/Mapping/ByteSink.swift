@@ -91,47 +91,25 @@ final class ByteSink {
 
     /// Appends `value` in decimal.
     func integer(_ value: Int64) throws(StreamingIOError) {
-        try reserve(20)
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
-            var index = scratch.count
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
-            }
-            let length = scratch.count - index
-            (buffer + count).initialize(
-                from: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + index, count: length)
-            return length
-        }
-        count += written
+        try reserve(NumberFormatting.maximumIntegerLength)
+        count += NumberFormatting.write(value, to: buffer + count)
     }
 
     /// Appends a double as Swift's `description` does (shortest round trip:
-    /// `250.0`, `0.5`, `1e-05`, `1e+16`); integral values below 2^53 take a
-    /// fast path with the same output. Non-finite values are written `null`
-    /// (validation rejects them first in canonical files).
+    /// `250.0`, `0.5`, `1e-05`, `1e+16`), without a `String` for the common
+    /// values. Non-finite values are written `null` (validation rejects them
+    /// first in canonical files).
     func double(_ value: Double) throws(StreamingIOError) {
         guard value.isFinite else {
             try literal("null")
             return
         }
-        if value == value.rounded(.towardZero), abs(value) < 9.007_199_254_740_992e15 {
-            if value == 0 && value.sign == .minus {
-                try literal("-0.0")
-                return
-            }
-            try integer(Int64(value))
-            try literal(".0")
-            return
+        try reserve(NumberFormatting.maximumFastDoubleLength)
+        if let written = NumberFormatting.writeFast(value, to: buffer + count) {
+            count += written
+        } else {
+            try text(value.description)
         }
-        try text(value.description)
     }
 
     /// Appends a JSON string literal of `source` (escaping as `JSONWriter` does:
