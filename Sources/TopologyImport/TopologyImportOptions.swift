@@ -101,5 +101,10 @@ public struct TopologyImportOptions: Sendable {
     public var unconstrainedBandwidthMbps = 100_000.0
 
     /// Options with every default.
+    /// Nodes per block that `importTopology(path:options:writingTo:)` writes
+    /// while a GraphML file is still being read. Tests and fuzzers make it
+    /// small, so small inputs take the streamed path too.
+    @_spi(Testing) public var streamingBlockSize = NodeStreamingWriter.defaultBlockSize
+
     public init() {}
 }

@@ -27,6 +27,12 @@ public enum TopologyImporter {
     public static func importTopology(
         path: String, options: TopologyImportOptions = TopologyImportOptions()
     ) throws(TopologyImportError) -> TopologyImportResult {
+        let (input, prefix, syntax) = try open(path)
+        return try importTopology(input, prefix: prefix, syntax: syntax, options: options)
+    }
+
+    /// Opens `path` and reads its first 64 KiB to tell XML from JSON.
+    static func open(_ path: String) throws(TopologyImportError) -> (InputFile, [UInt8], FormatDetector.Syntax?) {
         let input = try TopologyImportError.catching { try InputFile(path: path) }
         var prefix = [UInt8](repeating: 0, count: 64 * 1024)
         let count = try TopologyImportError.catching {
@@ -34,6 +40,12 @@ public enum TopologyImporter {
         }
         prefix.removeLast(prefix.count - count)
         let syntax = prefix.withUnsafeBytes { FormatDetector.syntax(of: $0) }
+        return (input, prefix, syntax)
+    }
+
+    static func importTopology(
+        _ input: InputFile, prefix: [UInt8], syntax: FormatDetector.Syntax?, options: TopologyImportOptions
+    ) throws(TopologyImportError) -> TopologyImportResult {
         switch syntax {
         case .xml:
             return try importGraphML(input, prefix: prefix, options: options)
@@ -46,7 +58,7 @@ public enum TopologyImporter {
         case nil:
             throw .unrecognised(
                 SourceLocation(path: input.path, line: 1),
-                message: count == 0 ? "the input is empty" : "not a topology: expected GraphML (XML) or JSON")
+                message: prefix.isEmpty ? "the input is empty" : "not a topology: expected GraphML (XML) or JSON")
         }
     }
 
@@ -109,9 +121,25 @@ public enum TopologyImporter {
 
     // MARK: - Mapping
 
-    private static func map(
+    static func map(
         _ graph: SourceGraph, format: TopologyFormat, input: String, options: TopologyImportOptions
     ) throws(TopologyImportError) -> TopologyImportResult {
+        var summary = summaryBeforeMapping(graph, format: format, input: input, options: options)
+        let table: TopologyTable
+        switch format {
+        case .zoo: table = try ZooMapper(graph: graph, options: options).map(into: &summary)
+        case .ether: table = try EtherMapper(graph: graph, options: options).map(into: &summary)
+        case .graphml, .auto, .peersimgym: table = try GenericMapper(graph: graph, options: options).map(into: &summary)
+        }
+        let mapping = format == .auto ? TopologyFormat.graphml : format
+        table.provenance.parameters.merge(options.provenanceParameters(for: mapping)) { source, _ in source }
+        return finish(table, format: mapping, summary: summary, warnings: graph.warnings)
+    }
+
+    /// The summary's counts of the source graph, before the mapping adds its own.
+    static func summaryBeforeMapping(
+        _ graph: SourceGraph, format: TopologyFormat, input: String, options: TopologyImportOptions
+    ) -> TopologyImportSummary {
         let support = MappingSupport(graph: graph, options: options)
         var summary = TopologyImportSummary()
         summary.set("format", .text(format.rawValue))
@@ -136,18 +164,10 @@ public enum TopologyImporter {
         summary.set("data_ignored", graph.counts.ignoredData)
         summary.set("nodes_outside_selection", graph.counts.nodesSkippedOutsideSelection)
         summary.set("edges_outside_selection", graph.counts.edgesSkippedOutsideSelection)
-        let table: TopologyTable
-        switch format {
-        case .zoo: table = try ZooMapper(graph: graph, options: options).map(into: &summary)
-        case .ether: table = try EtherMapper(graph: graph, options: options).map(into: &summary)
-        case .graphml, .auto, .peersimgym: table = try GenericMapper(graph: graph, options: options).map(into: &summary)
-        }
-        let mapping = format == .auto ? TopologyFormat.graphml : format
-        table.provenance.parameters.merge(options.provenanceParameters(for: mapping)) { source, _ in source }
-        return finish(table, format: mapping, summary: summary, warnings: graph.warnings)
+        return summary
     }
 
-    private static func finish(
+    static func finish(
         _ table: TopologyTable, format: TopologyFormat, summary: TopologyImportSummary, warnings: ImportWarnings
     ) -> TopologyImportResult {
         var summary = summary

@@ -1,6 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScenarioModel
 import StreamingIO
-import TopologyImport
+@_spi(Testing) import TopologyImport
 
 /// The properties every topology import must have, whatever the input:
 /// errors name the input (an invalid *output* would be an importer bug); a
@@ -14,19 +17,21 @@ enum ImportCheck {
         let options = options(choice, formats: formats)
         let path = scratch.write(Array(bytes.dropFirst()), suffix: suffix)
         let result: TopologyImportResult
+        let output = scratch.outputPath(suffix: ".topology.json")
         do {
             result = try TopologyImporter.importTopology(path: path, options: options)
         } catch {
             if case .invalidTopology = error { return "an input problem reported on the output: \(error)" }
+            if let finding = streamedDiffers(path, options, output, expected: .failure(Failure(message: error.description))) { return finding }
             return FuzzTarget.oneLine(error.description)
         }
         for message in result.warnings.messages { if let finding = FuzzTarget.oneLine(message) { return finding } }
-        let output = scratch.outputPath(suffix: ".topology.json")
         do {
             try result.write(to: output)
         } catch {
             return "an imported topology could not be written: \(error)"
         }
+        if let finding = streamedDiffers(path, options, output, expected: .success(readBytes(output))) { return finding }
         let report = CanonicalFileValidator.validate(path: output, maximumIssues: 5)
         guard report.isValid else { return "an imported topology does not validate: \(report.issues[0])" }
         let topology = result.topology
@@ -51,6 +56,39 @@ enum ImportCheck {
             return "the GraphML export of an imported topology does not import: \(error)"
         }
         return nil
+    }
+
+    /// The streamed import (nodes written in blocks of one while the GraphML
+    /// is read) must write the same bytes, or fail with the same error and
+    /// leave no file. Checked for XML inputs, the only ones it streams.
+    static func streamedDiffers(
+        _ path: String, _ options: TopologyImportOptions, _ twoStepOutput: String, expected: Result<[UInt8], Failure>
+    ) -> String? {
+        guard path.hasSuffix(".graphml") else { return nil }
+        var options = options
+        options.streamingBlockSize = 1
+        let output = twoStepOutput + ".streamed"
+        defer { unlink(output) }
+        do {
+            _ = try TopologyImporter.importTopology(path: path, options: options, writingTo: output)
+            guard case .success(let bytes) = expected else { return "the streamed import succeeds where importing then writing fails" }
+            return readBytes(output) == bytes ? nil : "the streamed import writes other bytes than importing then writing"
+        } catch {
+            guard case .failure(let failure) = expected else { return "the streamed import fails where importing then writing succeeds: \(error)" }
+            if access(output, F_OK) == 0 { return "a failed streamed import left its output" }
+            return failure.message == error.description ? nil : "the streamed import fails with another error: \(error)"
+        }
+    }
+
+    struct Failure: Error {
+        let message: String
+    }
+
+    static func readBytes(_ path: String) -> [UInt8] {
+        guard let input = try? InputFile(path: path) else { return [] }
+        var bytes: [UInt8] = []
+        try? input.forEachChunk { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// Import options chosen by one byte of the input.

@@ -51,7 +51,7 @@ struct GraphMLSecurityTests {
     @Test("10,000-deep nesting is a clean error, not a stack overflow")
     func deepNesting() throws {
         let error = try #require(ImportTestSupport.failure("security/deep-nesting.graphml.gz"))
-        #expect(error.description.contains("nested deeper than \(XMLPushParser.maximumDepth) levels"))
+        #expect(error.description.contains("nested deeper than \(XMLSAXParser.maximumDepth) levels"))
     }
 
     @Test("the XXE secret stays out of every output of the CLI too")

@@ -19,7 +19,7 @@ final class BackgroundWriteback: @unchecked Sendable {
     private var failure: Int32 = 0  // written by the sync before `leave`, read after `wait`
 
     /// Bytes written between two background syncs.
-    static let interval: Int64 = 64 << 20
+    static let interval: Int64 = 4 << 20
 
     init(descriptor: Int32) {
         self.descriptor = descriptor

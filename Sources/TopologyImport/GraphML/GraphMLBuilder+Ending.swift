@@ -8,24 +8,20 @@ extension GraphMLBuilder {
         switch frame {
         case .keyDefault(let key):
             isCapturing = false
-            try text.withBytes { (bytes) throws(TopologyImportError) in
-                try graph.setDefault(key: key, bytes: bytes, line: line)
-            }
+            try graph.setDefault(key: key, bytes: text.bytes, line: line)
         case .data(let data):
             isCapturing = false
             let (domain, element) = Self.target(of: data.owner)
             guard let domain else { return }
-            try text.withBytes { (bytes) throws(TopologyImportError) in
-                try graph.setValue(key: data.key, domain: domain, element: element, bytes: bytes, line: data.line)
-            }
+            try graph.setValue(key: data.key, domain: domain, element: element, bytes: text.bytes, line: data.line)
         case .description(let owner):
             isCapturing = false
             let (domain, element) = Self.target(of: owner)
             guard let domain else { return }
             let key = graph.recordedKey(named: RecordedAttribute.description, origin: .recorded)
-            try text.withBytes { (bytes) throws(TopologyImportError) in
-                try graph.setValue(key: key, domain: domain, element: element, bytes: ValueParsing.trimmed(bytes), line: line)
-            }
+            try graph.setValue(key: key, domain: domain, element: element, bytes: ValueParsing.trimmed(text.bytes), line: line)
+        case .node(let node) where node >= 0:
+            nodeEnded?(node)
         case .graph:
             parentIds.removeLast()
         case .payload:
@@ -83,7 +79,7 @@ extension GraphMLBuilder {
         }
         if !harvestedLabel && (isNode ? name.is("NodeLabel") : name.is("EdgeLabel")) {
             labelCaptureDepth = frames.count
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
             isCapturing = true
             return
         }
@@ -104,16 +100,14 @@ extension GraphMLBuilder {
         if labelCaptureDepth > 0 && depth == labelCaptureDepth {
             labelCaptureDepth = 0
             isCapturing = false
-            let label = text.withUnsafeBytes { ValueParsing.trimmed($0).count }
+            let label = ValueParsing.trimmed(text.bytes).count
             if label > 0 {
                 harvestedLabel = true
                 let key = graph.recordedKey(named: RecordedAttribute.label, origin: .harvested)
                 let (domain, element) = Self.target(of: payloadOwner)
                 if let domain {
-                    try text.withBytes { (bytes) throws(TopologyImportError) in
-                        try graph.setValue(
-                            key: key, domain: domain, element: element, bytes: ValueParsing.trimmed(bytes), line: line)
-                    }
+                    try graph.setValue(
+                        key: key, domain: domain, element: element, bytes: ValueParsing.trimmed(text.bytes), line: line)
                 }
             }
         }

@@ -38,13 +38,16 @@ final class GraphMLBuilder: XMLEventSink {
 
     let graph: SourceGraph
     let selection: GraphSelection
+    /// Called when a node of the selected graphs ends, with its number
+    /// (a streaming writer maps and writes nodes while the file is read).
+    var nodeEnded: ((Int32) -> Void)?
     @exclusivity(unchecked) var failure: TopologyImportError? {
         didSet { hasFailed = failure != nil }
     }
     @exclusivity(unchecked) private(set) var hasFailed = false
 
     @exclusivity(unchecked) var frames: [Frame] = []
-    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var text = GrowableBytes(capacity: 256)
     @exclusivity(unchecked) var isCapturing = false
     @exclusivity(unchecked) var sawRoot = false
     /// Ids of the nodes/edges whose nested graphs are open (innermost last).
@@ -60,7 +63,10 @@ final class GraphMLBuilder: XMLEventSink {
         self.graph = graph
         self.selection = selection
         frames.reserveCapacity(32)
-        text.reserveCapacity(256)
+    }
+
+    deinit {
+        text.deallocate()
     }
 
     // MARK: - Events
@@ -89,7 +95,7 @@ final class GraphMLBuilder: XMLEventSink {
             isCapturing = false
             return
         }
-        text.append(contentsOf: bytes)
+        text.append(bytes)
     }
 
     // MARK: - Start tags
@@ -249,7 +255,7 @@ final class GraphMLBuilder: XMLEventSink {
         case .edge(let edge):
             graph.counts.nestedGraphs += 1
             (topLevel, isSelected, depth) = enclosingGraph()
-            parentIds.append(edge >= 0 ? graph.edgeIds[Int(edge)] : .absent)
+            parentIds.append(edge >= 0 ? graph.edgeId(Int(edge)) : .absent)
         default:
             throw .invalid(graph.location(line: line), message: "a <graph> must be inside <graphml>, <node> or <edge>")
         }
@@ -361,7 +367,7 @@ final class GraphMLBuilder: XMLEventSink {
         let key = try XMLAttributes.withDecoded(keyId) { (bytes) throws(TopologyImportError) in
             graph.keyForData(id: bytes, domain: domain, line: line)
         }
-        if graph.keys[key].isPayload {
+        if graph.keyTraits(key).isPayload {
             graph.counts.payloadData += 1
             payloadOwner = owner
             payloadDepth = frames.count + 1
@@ -398,7 +404,7 @@ final class GraphMLBuilder: XMLEventSink {
     }
 
     private func beginCapture() {
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         isCapturing = true
     }
 }

@@ -1,7 +1,7 @@
 import StreamingIO
 
 /// Reads GraphML (plain or gzip-compressed) into a `SourceGraph`, streaming:
-/// the file goes through libxml2's SAX2 push parser in 256 KiB chunks, so
+/// libxml2's SAX2 parser pulls the file through a read callback, so
 /// memory holds the graph, never the document.
 enum GraphMLReader {
     /// Reads `path` (`-` for standard input).
@@ -23,17 +23,30 @@ enum GraphMLReader {
     static func read(
         _ input: InputFile, prefix: [UInt8] = [], selection: GraphSelection, undeclaredNodes: UndeclaredNodePolicy
     ) throws(TopologyImportError) -> SourceGraph {
+        try read(input, prefix: prefix, into: makeGraph(for: input), selection: selection, undeclaredNodes: undeclaredNodes, nodeEnded: nil)
+    }
+
+    /// An empty graph sized for `input`.
+    static func makeGraph(for input: InputFile) -> SourceGraph {
         // Capacity hints from the stored size: upper estimates (compact GraphML
         // spends ~70 bytes per edge and more per node), as unused reserved
         // capacity is never made resident; they save the copies of regrowth.
         let size = Int(input.isCompressed ? (input.storedSizeBytes ?? 0) * 6 : input.storedSizeBytes ?? 0)
-        let graph = SourceGraph(path: input.path, expectedNodes: max(16, size / 160), expectedEdges: max(16, size / 64))
+        return SourceGraph(path: input.path, expectedNodes: max(16, size / 160), expectedEdges: max(16, size / 64))
+    }
+
+    /// Reads into `graph` (made by the caller, who may watch it fill through `nodeEnded`).
+    static func read(
+        _ input: InputFile, prefix: [UInt8], into graph: SourceGraph, selection: GraphSelection,
+        undeclaredNodes: UndeclaredNodePolicy, nodeEnded: ((Int32) -> Void)?
+    ) throws(TopologyImportError) -> SourceGraph {
         let builder = GraphMLBuilder(graph: graph, selection: selection)
+        builder.nodeEnded = nodeEnded
         // libxml2 parses on a worker thread while this thread builds the graph;
         // at most 16 chunks of events (about 4 MB) wait in between, enough to
         // ride out scheduling delays on a busy machine.
-        let channel = BoundedChannel<XMLEventChunk>(capacity: 16)
-        let parser = XMLPushParser(path: input.path, channel: channel)
+        let channel = BoundedChannel<XMLEventChunk>(capacity: 6)
+        let parser = XMLSAXParser(path: input.path, channel: channel)
         guard let worker = WorkerThread({ parser.run(input: input, prefix: prefix) }) else {
             throw .io(.readFailed(path: input.path, reason: "could not start the parser thread"))
         }

@@ -1,4 +1,4 @@
-/// What consumes the events of `XMLPushParser` (read back from event
+/// What consumes the events of `XMLSAXParser` (read back from event
 /// chunks), with borrowed views valid only during the call.
 protocol XMLEventSink: AnyObject {
     /// An element starts; `line` is the line of its start tag.

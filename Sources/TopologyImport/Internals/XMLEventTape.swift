@@ -18,13 +18,13 @@ final class XMLEventChunk {
     static let end: UInt8 = 2
     static let text: UInt8 = 3
 
-    private(set) var storage: UnsafeMutableRawPointer
-    private(set) var capacity: Int
-    @exclusivity(unchecked) private(set) var count = 0
+    private let storage: UnsafeMutableRawPointer
+    private let count: Int
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+    /// Takes ownership of `storage` (allocated with `UnsafeMutableRawPointer.allocate`).
+    init(taking storage: UnsafeMutableRawPointer, count: Int) {
+        self.storage = storage
+        self.count = count
     }
 
     deinit {
@@ -32,74 +32,6 @@ final class XMLEventChunk {
     }
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: count) }
-
-    @inline(__always)
-    private func reserve(_ size: Int) {
-        guard count &+ size > capacity else { return }
-        var newCapacity = capacity * 2
-        while newCapacity < count + size { newCapacity *= 2 }
-        let moved = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        moved.copyMemory(from: storage, byteCount: count)
-        storage.deallocate()
-        storage = moved
-        capacity = newCapacity
-    }
-
-    @inline(__always)
-    private func put<Value: FixedWidthInteger>(_ value: Value) {
-        reserve(MemoryLayout<Value>.size)
-        storage.storeBytes(of: value, toByteOffset: count, as: Value.self)
-        count &+= MemoryLayout<Value>.size
-    }
-
-    @inline(__always)
-    private func put(pointer: UnsafePointer<UInt8>?) {
-        put(UInt(bitPattern: pointer))
-    }
-
-    @inline(__always)
-    private func put(_ source: UnsafeRawPointer, _ length: Int) {
-        reserve(length)
-        if length > 0 { (storage + count).copyMemory(from: source, byteCount: length) }
-        count &+= length
-    }
-
-    // MARK: - Writing (producer)
-
-    /// Appends a start-element event from libxml2's callback arguments.
-    func appendStart(
-        localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
-        attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, attributeCount: Int, line: Int32
-    ) {
-        put(Self.start)
-        put(UInt32(bitPattern: line))
-        put(pointer: localName)
-        put(pointer: namespace)
-        put(UInt16(truncatingIfNeeded: attributeCount))
-        guard let attributes else { return }
-        for index in 0..<attributeCount {
-            let entry = attributes + index &* 5
-            let value = entry[3]
-            let valueLength = value.flatMap { start in entry[4].map { $0 - start } } ?? 0
-            put(UInt8(entry[2] == nil ? 0 : 1))
-            put(pointer: entry[0])
-            put(UInt32(truncatingIfNeeded: valueLength))
-            if let value { put(value, valueLength) }
-        }
-    }
-
-    /// Appends an end-element event.
-    func appendEnd(line: Int32) {
-        put(Self.end)
-        put(UInt32(bitPattern: line))
-    }
-
-    /// Appends character data.
-    func appendText(_ text: UnsafePointer<UInt8>, _ length: Int) {
-        put(Self.text)
-        put(UInt32(truncatingIfNeeded: length))
-        put(text, length)
-    }
 }
 
 /// Reads events back from a chunk (consumer side).

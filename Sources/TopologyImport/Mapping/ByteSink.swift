@@ -3,48 +3,96 @@ import StreamingIO
 /// A byte buffer that hands full megabytes to a background writer thread:
 /// the writers' hot path appends bytes without a `String` or array per
 /// value, and formatting overlaps the `write` system calls.
+///
+/// A sink made with `init(memoryCapacity:)` has no writer: it grows and keeps
+/// everything, for blocks formatted on a helper thread and then appended to
+/// the file's sink in order (`append(contentsOf:)`).
 final class ByteSink {
-    private let writer: BackgroundWriter
-    @exclusivity(unchecked) private var current: BackgroundWriter.Buffer
+    private let writer: BackgroundWriter?
+    @exclusivity(unchecked) private var current: BackgroundWriter.Buffer?
     @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
-    private let capacity: Int
+    @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private var count = 0
 
     /// A sink whose full buffers are written by a background thread.
-    init(output: OutputFile, capacity: Int = 1 << 20) throws(StreamingIOError) {
-        writer = try BackgroundWriter(output: output, capacity: capacity)
+    init(output: OutputFile, capacity: Int = 1 << 19) throws(StreamingIOError) {
+        let writer = try BackgroundWriter(output: output, capacity: capacity)
+        self.writer = writer
         current = writer.firstBuffer
-        buffer = current.storage
+        buffer = writer.firstBuffer.storage
         self.capacity = capacity
     }
 
-    /// Hands buffered bytes to the writer thread.
+    /// A sink that keeps what is appended in memory, growing as needed.
+    init(memoryCapacity: Int) {
+        writer = nil
+        current = nil
+        capacity = max(64, memoryCapacity)
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        if writer == nil { buffer.deallocate() }
+    }
+
+    /// What a memory sink holds (valid until the next append or `removeAll`).
+    var contents: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: buffer, count: count) }
+
+    /// Empties a memory sink, keeping its capacity.
+    func removeAll() {
+        count = 0
+    }
+
+    /// Appends what `other` (a memory sink) holds.
+    func append(contentsOf other: ByteSink) throws(StreamingIOError) {
+        try bytes(other.contents)
+    }
+
+    /// Hands buffered bytes to the writer thread (a memory sink keeps them).
     func flush() throws(StreamingIOError) {
-        guard count > 0 else { return }
-        current.count = count
-        current = writer.exchange(current)
-        buffer = current.storage
+        guard count > 0, let writer, let full = current else { return }
+        full.count = count
+        let next = writer.exchange(full)
+        current = next
+        buffer = next.storage
         count = 0
     }
 
     /// Writes everything and waits for the writer; call before committing the output.
     func close() throws(StreamingIOError) {
-        current.count = count
+        guard let writer, let last = current else { return }
+        last.count = count
         count = 0
-        try writer.finish(last: current)
+        try writer.finish(last: last)
     }
 
-    /// Makes room for `size` more bytes.
+    /// Makes room for `size` more bytes (at most one buffer's capacity for a file sink).
     @inline(__always)
     func reserve(_ size: Int) throws(StreamingIOError) {
-        if count + size > capacity { try flush() }
+        if count &+ size > capacity { try makeRoom(size) }
+    }
+
+    /// Flushes a file sink; grows a memory sink to fit `size` more bytes.
+    @inline(never)
+    private func makeRoom(_ size: Int) throws(StreamingIOError) {
+        guard writer == nil else {
+            try flush()
+            return
+        }
+        var newCapacity = capacity * 2
+        while newCapacity < count + size { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = grown
+        capacity = newCapacity
     }
 
     @inline(__always)
     func byte(_ value: UInt8) throws(StreamingIOError) {
-        if count == capacity { try flush() }
+        if count == capacity { try makeRoom(1) }
         buffer[count] = value
-        count += 1
+        count &+= 1
     }
 
     /// Appends a literal.
@@ -54,25 +102,41 @@ final class ByteSink {
     }
 
     /// Appends raw bytes.
+    ///
+    /// Inlined without a loop or recursion, so a literal's constant length
+    /// reaches the copy and the compiler emits a few moves instead of a
+    /// `memmove` call (literals are most of what the writers append).
     @inline(__always)
     func bytes(_ source: UnsafeRawBufferPointer) throws(StreamingIOError) {
         let size = source.count
         guard size > 0 else { return }
-        if count + size > capacity {
-            try flush()
-            if size > capacity {
-                // Larger than a buffer: pass it through in buffer-sized pieces.
-                var offset = 0
-                while offset < size {
-                    let piece = min(capacity, size - offset)
-                    try bytes(UnsafeRawBufferPointer(rebasing: source[offset..<(offset + piece)]))
-                    offset += piece
-                }
-                return
-            }
+        if count &+ size > capacity {
+            try bytesAfterMakingRoom(source)
+            return
         }
-        (buffer + count).initialize(from: source.bindMemory(to: UInt8.self).baseAddress!, count: size)
-        count += size
+        UnsafeMutableRawPointer(buffer + count).copyMemory(from: source.baseAddress!, byteCount: size)
+        count &+= size
+    }
+
+    /// The rare path of `bytes`: grows a memory sink, or flushes a file sink
+    /// and passes sources larger than a buffer through in buffer-sized pieces.
+    @inline(never)
+    private func bytesAfterMakingRoom(_ source: UnsafeRawBufferPointer) throws(StreamingIOError) {
+        guard writer != nil else {
+            try makeRoom(source.count)
+            UnsafeMutableRawPointer(buffer + count).copyMemory(from: source.baseAddress!, byteCount: source.count)
+            count += source.count
+            return
+        }
+        try flush()
+        var offset = 0
+        while offset < source.count {
+            let piece = min(capacity, source.count - offset)
+            UnsafeMutableRawPointer(buffer + count).copyMemory(from: source.baseAddress! + offset, byteCount: piece)
+            count += piece
+            offset += piece
+            if offset < source.count { try flush() }
+        }
     }
 
     /// Appends the UTF-8 bytes of `text`.

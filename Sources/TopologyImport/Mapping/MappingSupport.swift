@@ -62,7 +62,7 @@ struct MappingSupport {
 
     func what(_ domain: AttributeDomain, _ index: Int) -> String {
         if domain == .edge {
-            let id = graph.edgeIds[index]
+            let id = graph.edgeId(index)
             let source = MessageText.excerpt(graph.nodeId(Int(graph.edgeSources[index])))
             let ends = "\(source) -> \(MessageText.excerpt(graph.nodeId(Int(graph.edgeTargets[index]))))"
             return id.isPresent ? "edge '\(MessageText.excerpt(graph.arena.string(id)))' (\(ends))" : "edge \(ends)"

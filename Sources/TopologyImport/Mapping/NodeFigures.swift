@@ -30,6 +30,19 @@ struct NodeFigures: Hashable {
         self.transmitPowerWatts = transmitPowerWatts
     }
 
+    /// A cheap mix of the figures that tell profiles apart (not `Hasher`:
+    /// a cache index, collisions only cost a dictionary lookup).
+    var quickHash: Int {
+        var mixed = UInt64(truncatingIfNeeded: kind.ordinal)
+        mixed = mixed &* 31 &+ UInt64(truncatingIfNeeded: tier)
+        mixed = mixed &* 31 &+ UInt64(truncatingIfNeeded: cores)
+        mixed = mixed &* 31 &+ UInt64(truncatingIfNeeded: memoryBytes >> 20)
+        mixed = mixed &* 31 &+ (coreSpeedMips.bitPattern >> 32)
+        mixed = mixed &* 31 &+ (idlePowerWatts.bitPattern >> 32) &+ (busyPowerWatts.bitPattern >> 40)
+        mixed = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
+    }
+
     /// The conventional tier of a kind: devices 0, edge and network gear 1, cloud 2.
     static func conventionalTier(of kind: NodeKind) -> Int {
         switch kind {
@@ -72,5 +85,18 @@ extension NodeFigures {
             if !x.isFinite || !y.isFinite { return "position coordinates must be finite, found (\(x), \(y))" }
         }
         return nil
+    }
+}
+
+extension NodeKind {
+    /// The case's position, for cheap hashing.
+    var ordinal: Int {
+        switch self {
+        case .device: return 0
+        case .edge: return 1
+        case .cloud: return 2
+        case .switch: return 3
+        case .router: return 4
+        }
     }
 }

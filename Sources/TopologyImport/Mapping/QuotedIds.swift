@@ -1,3 +1,5 @@
+import StreamingIO
+
 /// Every node id as a JSON string literal, escaped once: links name two
 /// nodes each, so a large table would otherwise escape each id many times.
 final class QuotedIds {
@@ -22,6 +24,17 @@ final class QuotedIds {
         }
         self.literals = literals
         self.ends = ends
+    }
+
+    /// Appends the literal of one id, as the table of literals holds it.
+    static func appendLiteral(of id: UnsafeRawBufferPointer, to sink: ByteSink) throws(StreamingIOError) {
+        if ByteSink.needsEscaping(id) {
+            try sink.text(JSONText.quoted(String(decoding: id, as: UTF8.self)))
+        } else {
+            try sink.byte(0x22)
+            try sink.bytes(id)
+            try sink.byte(0x22)
+        }
     }
 
     /// The literal of node `node`, valid while this object lives.

@@ -75,33 +75,32 @@ extension TopologyTable {
         }
         let linkIndex = TextIndex(expectedCount: linkIdsAreUnique || linkIds.isEmpty ? 0 : linkCount)
         for link in 0..<linkCount {
-            let at = "$.links[\(link)]"
             if !linkIdsAreUnique && !linkIds.isEmpty && linkIds[link].isPresent {
                 let bytes = arena.bytes(linkIds[link])
                 let hash = TextIndex.hash(bytes)
                 if let first = linkIndex.find(bytes, hash: hash, arena: arena) {
-                    report(at + ".id", "duplicate link id '\(MessageText.excerpt(arena.string(linkIds[link])))' (first defined at $.links[\(first)])")
+                    report("$.links[\(link)].id", "duplicate link id '\(MessageText.excerpt(arena.string(linkIds[link])))' (first defined at $.links[\(first)])")
                 } else {
                     linkIndex.insert(Int32(truncatingIfNeeded: link), reference: linkIds[link], bytes: bytes, hash: hash, arena: arena)
                 }
             }
-            if !(linkSources[link] >= 0 && Int(linkSources[link]) < nodeCount) { report(at + ".source", "unknown node") }
-            if !(linkTargets[link] >= 0 && Int(linkTargets[link]) < nodeCount) { report(at + ".target", "unknown node") }
+            if !(linkSources[link] >= 0 && Int(linkSources[link]) < nodeCount) { report("$.links[\(link)].source", "unknown node") }
+            if !(linkTargets[link] >= 0 && Int(linkTargets[link]) < nodeCount) { report("$.links[\(link)].target", "unknown node") }
             let bandwidth = linkBandwidths[link]
             if !(bandwidth > 0 && bandwidth.isFinite) {
-                report(at + ".bandwidthMbps", "bandwidthMbps must be a positive finite number, found \(bandwidth)")
+                report("$.links[\(link)].bandwidthMbps", "bandwidthMbps must be a positive finite number, found \(bandwidth)")
             }
             let latency = linkLatencies[link]
-            if !(latency >= 0 && latency.isFinite) { report(at + ".latencyMs", "latencyMs must be a finite number >= 0, found \(latency)") }
+            if !(latency >= 0 && latency.isFinite) { report("$.links[\(link)].latencyMs", "latencyMs must be a finite number >= 0, found \(latency)") }
             if case .lognormal(let shape, let location, let scale) = distribution(ofLink: link) {
-                if !(shape > 0 && shape.isFinite) { report(at + ".latencyDistribution.shape", "shape must be a positive finite number, found \(shape)") }
-                if !(scale > 0 && scale.isFinite) { report(at + ".latencyDistribution.scaleMs", "scaleMs must be a positive finite number, found \(scale)") }
+                if !(shape > 0 && shape.isFinite) { report("$.links[\(link)].latencyDistribution.shape", "shape must be a positive finite number, found \(shape)") }
+                if !(scale > 0 && scale.isFinite) { report("$.links[\(link)].latencyDistribution.scaleMs", "scaleMs must be a positive finite number, found \(scale)") }
                 if !(location >= 0 && location.isFinite) {
-                    report(at + ".latencyDistribution.locationMs", "locationMs must be a finite number >= 0, found \(location)")
+                    report("$.links[\(link)].latencyDistribution.locationMs", "locationMs must be a finite number >= 0, found \(location)")
                 }
             }
             let medium = medium(ofLink: link)
-            if medium >= 0 && Int(medium) >= media.count { report(at + ".sharedMedium", "unknown shared medium") }
+            if medium >= 0 && Int(medium) >= media.count { report("$.links[\(link)].sharedMedium", "unknown shared medium") }
         }
         return issues
     }

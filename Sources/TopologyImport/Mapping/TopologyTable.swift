@@ -25,7 +25,11 @@ final class TopologyTable {
     @exclusivity(unchecked) var nodeIds: [TextRef] = []
     @exclusivity(unchecked) var nodeProfiles: [UInt32] = []
     @exclusivity(unchecked) private(set) var profiles: [NodeFigures] = []
-    private var profileNumbers: [NodeFigures: UInt32] = [:]
+    @exclusivity(unchecked) private var profileNumbers: [NodeFigures: UInt32] = [:]
+    /// Recently used profile numbers by `NodeFigures.quickHash` (-1 = empty),
+    /// checked before the dictionary: hashing every node's figures with
+    /// `Hasher` was a tenth of node mapping.
+    @exclusivity(unchecked) private var recentProfiles = [Int32](repeating: -1, count: 256)
     /// Positions per node; empty when no node has one.
     @exclusivity(unchecked) var nodePositions: [Position?] = []
     @exclusivity(unchecked) var nodeLabels: [LabelColumn] = []
@@ -39,8 +43,8 @@ final class TopologyTable {
     @exclusivity(unchecked) var linkSources: [Int32] = []
     @exclusivity(unchecked) var linkTargets: [Int32] = []
     @exclusivity(unchecked) var linkDirected: [Bool] = []
-    @exclusivity(unchecked) var linkBandwidths: [Double] = []
-    @exclusivity(unchecked) var linkLatencies: [Double] = []
+    @exclusivity(unchecked) var linkBandwidths = DoubleColumn()
+    @exclusivity(unchecked) var linkLatencies = DoubleColumn()
     /// Distributions per link; empty when no link has one.
     @exclusivity(unchecked) var linkDistributions: [LatencyDistribution?] = []
     /// Medium number per link (-1 = none); empty when no link uses a medium.
@@ -62,6 +66,15 @@ final class TopologyTable {
 
     /// The number of a figure set, stored once.
     func profile(_ figures: NodeFigures) -> UInt32 {
+        let slot = figures.quickHash & 255
+        let recent = recentProfiles[slot]
+        if recent >= 0 && profiles[Int(recent)] == figures { return UInt32(recent) }
+        let number = storedProfile(figures)
+        recentProfiles[slot] = Int32(truncatingIfNeeded: number)
+        return number
+    }
+
+    private func storedProfile(_ figures: NodeFigures) -> UInt32 {
         if let number = profileNumbers[figures] { return number }
         let number = UInt32(truncatingIfNeeded: profiles.count)
         profiles.append(figures)
@@ -82,7 +95,8 @@ final class TopologyTable {
     /// Sets a node's position, allocating the column on first use.
     func setPosition(_ position: Position?, of node: Int) {
         if position != nil && nodePositions.isEmpty {
-            nodePositions = Array(repeating: nil, count: nodeIds.count)
+            // Mappers may set positions before the ids (nodes mapped in blocks).
+            nodePositions = Array(repeating: nil, count: max(nodeIds.count, node + 1))
         }
         guard !nodePositions.isEmpty else { return }
         if node >= nodePositions.count {

@@ -30,6 +30,7 @@ extension SourceGraph {
                         message: "duplicate <key> id '\(MessageText.excerpt(id))' for=\"\(domain.rawValue)\" (first declared at line \(keys[existing].line))")
                 }
                 let number = keys.count
+                keyRevision += 1
                 keys.append(AttributeKey(id: id, name: name ?? id, type: type, domain: domain, isPayload: isPayload, line: line))
                 keyIds.append(keyIds[existing])
                 keyVariants[existing, default: []].append(number)
@@ -37,6 +38,7 @@ extension SourceGraph {
             }
             // Used before its declaration: adopt the declaration.
             counts.undeclaredKeys -= 1
+            keyRevision += 1
             keys[existing].name = name ?? id
             keys[existing].type = type
             keys[existing].domain = domain
@@ -55,7 +57,7 @@ extension SourceGraph {
     /// key (named after its id) when unknown.
     func keyForData(id bytes: UnsafeRawBufferPointer, domain: AttributeDomain, line: Int32) -> Int {
         if let existing = keyNumber(forId: bytes) {
-            guard let variants = keyVariants[existing] else { return existing }
+            guard !keyVariants.isEmpty, let variants = keyVariants[existing] else { return existing }
             return ([existing] + variants).first { keys[$0].domain.covers(domain) } ?? existing
         }
         let id = String(decoding: bytes, as: UTF8.self)
@@ -79,6 +81,7 @@ extension SourceGraph {
 
     private func appendKey(_ key: AttributeKey, idBytes: UnsafeRawBufferPointer) -> Int {
         let number = keys.count
+        keyRevision += 1
         keys.append(key)
         let reference = arena.append(idBytes)
         keyIds.append(reference)
@@ -88,13 +91,26 @@ extension SourceGraph {
 
     // MARK: - Values
 
+    /// The scalar facts of key `key`, read in place: copying the key out of
+    /// the array would retain and release its strings and value columns,
+    /// once per `<data>` element.
+    @inline(__always)
+    func keyTraits(_ key: Int) -> (type: AttributeType, domain: AttributeDomain, origin: AttributeKey.Origin, isPayload: Bool) {
+        keys.withUnsafeBufferPointer { buffer in
+            precondition(key >= 0 && key < buffer.count, "key number out of range")
+            let declared = buffer.baseAddress! + key
+            return (declared.pointee.type, declared.pointee.domain, declared.pointee.origin, declared.pointee.isPayload)
+        }
+    }
+
     /// Stores a value of `key` for element `element` of `domain`. Typed values
     /// are trimmed and checked; an empty value is missing, as if absent.
     func setValue(
         key: Int, domain: AttributeDomain, element: Int, bytes raw: UnsafeRawBufferPointer, line: Int32
     ) throws(TopologyImportError) {
-        let type = keys[key].type
-        let isChecked = keys[key].origin == .declared || keys[key].origin == .harvested
+        let traits = keyTraits(key)
+        let type = traits.type
+        let isChecked = traits.origin == .declared || traits.origin == .harvested
         let bytes = isChecked && type.isTyped ? ValueParsing.trimmed(raw) : raw
         guard bytes.count > 0 else { return }
         guard bytes.count <= TextRef.maximumLength else {
@@ -103,7 +119,7 @@ extension SourceGraph {
         if isChecked, let problem = ValueParsing.problem(with: bytes, as: type) {
             throw typeError(key: key, bytes: bytes, problem: problem, line: line)
         }
-        if !keys[key].domain.covers(domain) && keys[key].origin == .declared {
+        if !traits.domain.covers(domain) && traits.origin == .declared {
             counts.dataOutsideKeyScope += 1
             if counts.dataOutsideKeyScope <= 3 {
                 warnings.add(location(line: line), "key '\(MessageText.excerpt(keys[key].id))' is declared for=\"\(keys[key].domain.rawValue)\" but used on a \(domain.rawValue): value kept")
@@ -145,6 +161,7 @@ extension SourceGraph {
         if let problem = ValueParsing.problem(with: bytes, as: type) {
             throw typeError(key: key, bytes: bytes, problem: problem, line: line, what: "<default>")
         }
+        keyRevision += 1
         if let canonical = ValueParsing.canonicalText(bytes, as: type) {
             keys[key].defaultValue = arena.append(canonical)
         } else {
@@ -229,9 +246,12 @@ extension SourceGraph {
                     message: "duplicate edge id '\(MessageText.excerpt(String(decoding: idBytes, as: UTF8.self)))' (first at line \(edgeLines[Int(existing)])); GraphML edge ids are unique")
             }
             let reference = arena.append(idBytes)
+            if edgeIds.count < Int(number) {
+                edgeIds.append(contentsOf: repeatElement(TextRef.absent, count: Int(number) - edgeIds.count))
+            }
             edgeIds.append(reference)
             edgeIndex.insert(number, reference: reference, bytes: idBytes, hash: hash, arena: arena)
-        } else {
+        } else if !edgeIds.isEmpty {
             edgeIds.append(.absent)
         }
         let sourceNode = nodeIndex.find(source, arena: arena)
@@ -265,6 +285,9 @@ extension SourceGraph {
     /// Resolves endpoints declared after their edges, handles undeclared
     /// nodes per `policy`, and checks values of keys declared after use.
     func finish(undeclaredNodes policy: UndeclaredNodePolicy) throws(TopologyImportError) {
+        if !edgeIds.isEmpty && edgeIds.count < edgeCount {
+            edgeIds.append(contentsOf: repeatElement(TextRef.absent, count: edgeCount - edgeIds.count))
+        }
         for pending in pendingEndpoints {
             let reference = pending.id
             let bytes = arena.bytes(reference)
@@ -274,7 +297,7 @@ extension SourceGraph {
                 let name = arena.string(reference)
                 switch policy {
                 case .error:
-                    let edgeName = edgeIds[edge].isPresent ? "edge '\(MessageText.excerpt(arena.string(edgeIds[edge])))'" : "an edge"
+                    let edgeName = edgeId(edge).isPresent ? "edge '\(MessageText.excerpt(arena.string(edgeId(edge))))'" : "an edge"
                     throw .invalid(
                         edgeLocation(edge),
                         message: "\(edgeName) names node '\(MessageText.excerpt(name))' as its \(pending.isTarget ? "target" : "source"), "

@@ -53,6 +53,9 @@ final class SourceGraph {
     @exclusivity(unchecked) var keys: [AttributeKey] = []
     @exclusivity(unchecked) var keyIds: [TextRef] = []
     let keyIndex = TextIndex()
+    /// Counts changes to the keys (declarations, adoptions, defaults), not to
+    /// their values: a writer that mapped nodes early checks it is unchanged.
+    @exclusivity(unchecked) var keyRevision = 0
     /// Further keys sharing a key's id with another scope (igraph), by first key number.
     var keyVariants: [Int: [Int]] = [:]
 
@@ -66,7 +69,8 @@ final class SourceGraph {
     /// Nodes created for undeclared edge endpoints.
     var createdNodes: [Int32] = []
 
-    /// Edge ids (`absent` without one), endpoints, direction, lines.
+    /// Edge ids (`absent` without one; empty while no edge has one, as most
+    /// files give none: 8 bytes an edge saved), endpoints, direction, lines.
     @exclusivity(unchecked) var edgeIds: [TextRef] = []
     @exclusivity(unchecked) var edgeSources: [Int32] = []
     @exclusivity(unchecked) var edgeTargets: [Int32] = []
@@ -96,7 +100,6 @@ final class SourceGraph {
         nodeIds.reserveCapacity(expectedNodes)
         nodeLines.reserveCapacity(expectedNodes)
         nodeTopLevelGraph.reserveCapacity(expectedNodes)
-        edgeIds.reserveCapacity(expectedEdges)
         edgeSources.reserveCapacity(expectedEdges)
         edgeTargets.reserveCapacity(expectedEdges)
         edgeDirected.reserveCapacity(expectedEdges)
@@ -116,6 +119,9 @@ final class SourceGraph {
 
     /// The id of node `node` as a `String`.
     func nodeId(_ node: Int) -> String { arena.string(nodeIds[node]) }
+
+    /// The id of edge `edge`, or `absent`.
+    func edgeId(_ edge: Int) -> TextRef { edge < edgeIds.count ? edgeIds[edge] : .absent }
 
     /// The node number of an id, if present.
     func node(withId id: String) -> Int? {

@@ -4,18 +4,17 @@
 /// growing buffer instead of a million `String`s. A borrowed view of a value is
 /// valid only until the next append (the buffer may move).
 final class TextArena {
-    @exclusivity(unchecked) private var storage: UnsafeMutableRawPointer
-    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var buffer: GrowableBytes
+    private var storage: UnsafeMutableRawPointer { buffer.storage }
     /// Bytes stored so far.
-    @exclusivity(unchecked) private(set) var count = 0
+    var count: Int { buffer.count }
 
     init(capacity: Int = 64 * 1024) {
-        self.capacity = max(capacity, 16)
-        storage = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 8)
+        buffer = GrowableBytes(capacity: capacity)
     }
 
     deinit {
-        storage.deallocate()
+        buffer.deallocate()
     }
 
     /// Stores `bytes` and returns their reference.
@@ -25,13 +24,8 @@ final class TextArena {
     ///   XML text at 10 MB; the JSON readers check), so no input reaches this
     ///   with more.
     func append(_ bytes: UnsafeRawBufferPointer) -> TextRef {
-        let length = bytes.count
-        if count + length > capacity { grow(toHold: count + length) }
-        if length > 0, let base = bytes.baseAddress {
-            (storage + count).copyMemory(from: base, byteCount: length)
-        }
-        let reference = TextRef(offset: count, length: length)
-        count += length
+        let reference = TextRef(offset: count, length: bytes.count)
+        buffer.append(bytes)
         return reference
     }
 
@@ -72,16 +66,6 @@ final class TextArena {
         guard reference.isPresent, reference.length == other.count else { return false }
         if other.count == 0 { return true }
         return memcmp(storage + reference.offset, other.baseAddress!, other.count) == 0
-    }
-
-    private func grow(toHold needed: Int) {
-        var newCapacity = capacity
-        while newCapacity < needed { newCapacity *= 2 }
-        let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        newStorage.copyMemory(from: storage, byteCount: count)
-        storage.deallocate()
-        storage = newStorage
-        capacity = newCapacity
     }
 }
 

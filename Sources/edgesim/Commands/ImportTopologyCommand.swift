@@ -131,8 +131,7 @@ struct ImportTopologyCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let result = try TopologyImporter.importTopology(path: input, options: try options())
-            try result.write(to: output)
+            let result = try TopologyImporter.importTopology(path: input, options: try options(), writingTo: output)
             if !quiet {
                 for message in result.warnings.messages { StandardError.diagnostic("edgesim: warning: \(message)") }
                 let hidden = result.warnings.total - result.warnings.messages.count
