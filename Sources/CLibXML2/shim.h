@@ -17,8 +17,35 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xmlerror.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 // xmlFree is a global function-pointer variable in libxml2; Swift 6 imports it
 // as shared mutable state. Wrap it.
 static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }
+
+// libxml2 reports a few problems (encoding conversion, I/O) only through its
+// generic error function, which prints to stderr. Swift cannot make the C
+// variadic function it takes, so these capture the first such message of the
+// calling thread into a caller-owned buffer instead (the parser adds it to its
+// own error message).
+typedef struct {
+    char text[240];
+    int length;
+} clibxml2_generic_errors;
+
+static inline void clibxml2_capture_generic_error(void *context, const char *message, ...) {
+    clibxml2_generic_errors *errors = (clibxml2_generic_errors *)context;
+    if (errors == NULL || message == NULL || errors->length > 0) return;
+    va_list arguments;
+    va_start(arguments, message);
+    int written = vsnprintf(errors->text, sizeof errors->text, message, arguments);
+    va_end(arguments);
+    errors->length = written < 0 ? 0 : (written >= (int)sizeof errors->text ? (int)sizeof errors->text - 1 : written);
+}
+
+static inline void clibxml2_capture_generic_errors(clibxml2_generic_errors *errors) {
+    xmlSetGenericErrorFunc(errors, clibxml2_capture_generic_error);
+}
 #endif

@@ -59,6 +59,10 @@ struct HostileTopologyTests {
         ("hostile/infinite-bandwidth.graphml", "8: edge a -> b: bandwidth must be a positive number of Mbit/s, found inf"),
         ("hostile/negative-bandwidth.graphml", "8: edge a -> b: bandwidth must be a positive number of Mbit/s, found -100.0"),
         ("hostile/negative-cores.graphml", "6: node 'a': cores must be >= 0, found -4"),
+        // libxml2 prints conversion errors to stderr itself; they are captured into the one message.
+        ("hostile/bad-encoding.graphml",
+         "2:88: malformed XML: Premature end of data in tag graph line 2 "
+            + "(libxml2: input conversion failed due to input error, bytes 0xFF 0xFF 0xFF...)"),
         ("hostile/integer-beyond-64-bits.graphml",
          "6: <data> value '18446744073709551616' of key 'c' (attr.name \"cores\", attr.type \"long\"): "
             + "integer out of the 64-bit range"),

@@ -23,7 +23,7 @@ import StreamingIO
 /// has only whitespace).
 ///
 /// The corresponding libxml2 calls are `xmlCreateIOParserCtxt`,
-/// `xmlCtxtUseOptions`, `xmlParseDocument` and `xmlStopParser`.
+/// `xmlCtxtUseOptions` and `xmlParseDocument`.
 final class XMLSAXParser {
     /// Deepest element nesting accepted (libxml2 alone would allow 256).
     static let maximumDepth = 200
@@ -38,6 +38,13 @@ final class XMLSAXParser {
     /// depth is bounded, and an array here cost reference counting per event).
     private let forwardsText = UnsafeMutablePointer<Bool>.allocate(capacity: XMLSAXParser.maximumDepth + 1)
     @exclusivity(unchecked) private var depth = 0
+    /// libxml2's first unstructured error message on the parsing thread
+    /// (encoding conversion, I/O), which it would otherwise print to stderr.
+    private let genericErrors: UnsafeMutablePointer<clibxml2_generic_errors> = {
+        let errors = UnsafeMutablePointer<clibxml2_generic_errors>.allocate(capacity: 1)
+        errors.initialize(to: clibxml2_generic_errors())
+        return errors
+    }()
     @exclusivity(unchecked) private var isStopped = false
     /// The input while `run` parses it, and the bytes read before (format detection).
     @exclusivity(unchecked) private var input: InputFile?
@@ -57,6 +64,7 @@ final class XMLSAXParser {
     deinit {
         events.deallocate()
         forwardsText.deallocate()
+        genericErrors.deallocate()
         guard let context else { return }
         // libxml2 builds a stand-in document for entity declarations even in
         // SAX mode ("expat compatibility"); the context does not own it.
@@ -76,6 +84,8 @@ final class XMLSAXParser {
         }
         self.input = input
         pending = prefix
+        clibxml2_capture_generic_errors(genericErrors)
+        defer { xmlSetGenericErrorFunc(nil, nil) }
         do {
             try start()
             try check(xmlParseDocument(context))
@@ -102,10 +112,9 @@ final class XMLSAXParser {
             return Int32(try input.read(into: target))
         } catch {
             // No events after this: libxml2 would still report the partial tag
-            // before the failed read. (`xmlStopParser` must not run inside a
-            // read callback: it frees the input being grown.)
+            // before the failed read.
             failure = failure ?? .io(error)
-            isStopped = true
+            stop()
             return -1
         }
     }
@@ -172,7 +181,8 @@ final class XMLSAXParser {
         }
         if result != 0 {
             let line = currentLine()
-            throw .malformed(SourceLocation(path: path, line: line > 0 ? Int(line) : nil), message: "malformed XML (libxml2 error \(result))")
+            throw .malformed(
+                SourceLocation(path: path, line: line > 0 ? Int(line) : nil), message: "malformed XML (libxml2 error \(result))\(genericErrorNote)")
         }
     }
 
@@ -247,11 +257,23 @@ final class XMLSAXParser {
             if failure == nil {
                 let line = error.line > 0 ? Int(error.line) : nil
                 let column = error.int2 > 0 && line != nil ? Int(error.int2) : nil
-                failure = .malformed(SourceLocation(path: path, line: line, column: column), message: "malformed XML: \(message)")
+                failure = .malformed(
+                    SourceLocation(path: path, line: line, column: column), message: "malformed XML: \(message)\(genericErrorNote)")
             }
         } else if error.level == XML_ERR_ERROR && recoverableErrors.count < 20 {
             recoverableErrors.append((Int32(clamping: error.line), message))
         }
+    }
+
+    /// " (libxml2: ...)" with the captured unstructured message, if any.
+    private var genericErrorNote: String {
+        let length = Int(genericErrors.pointee.length)
+        guard length > 0 else { return "" }
+        let text = withUnsafeBytes(of: genericErrors.pointee.text) { bytes in
+            String(decoding: bytes.prefix(length), as: UTF8.self)
+        }
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.isEmpty ? "" : " (libxml2: \(MessageText.excerpt(line.trimmingWhitespace)))"
     }
 
     private func refuse(_ message: String) {
@@ -262,9 +284,12 @@ final class XMLSAXParser {
         stop()
     }
 
+    /// Ends the parse softly: no further events, and the next read reports
+    /// the end of the input, so libxml2 stops within the few kilobytes it
+    /// holds. (`xmlStopParser` frees the input under a running callback: in
+    /// pull mode libxml2 then shrinks the freed buffer and crashes.)
     private func stop() {
         isStopped = true
-        if let context { xmlStopParser(context) }
     }
 }
 
