@@ -291,9 +291,11 @@ final class GraphMLBuilder: XMLEventSink {
             throw .invalid(graph.location(line: line), message: "a <node> without an id")
         }
         let parentId = record.depth > 0 ? parentIds.last ?? .absent : .absent
-        let number = try XMLAttributes.withDecoded(id) { (bytes) throws(TopologyImportError) in
-            try graph.addNode(id: bytes, line: line, topLevelGraph: record.topLevelIndex, parent: parentId)
-        }
+        let number = XMLAttributes.needsDecoding(id)
+            ? try XMLAttributes.withDecoded(id) { (bytes) throws(TopologyImportError) in
+                try graph.addNode(id: bytes, line: line, topLevelGraph: record.topLevelIndex, parent: parentId)
+            }
+            : try graph.addNode(id: id, line: line, topLevelGraph: record.topLevelIndex, parent: parentId)
         frames.append(.node(number))
     }
 
@@ -319,7 +321,28 @@ final class GraphMLBuilder: XMLEventSink {
             graph.counts.edgesWithDirectedAttribute += 1
         }
         let id = attributes.value("id")
-        let number = try XMLAttributes.withDecoded(source) { (sourceBytes) throws(TopologyImportError) in
+        let number: Int32
+        if !XMLAttributes.needsDecoding(source) && !XMLAttributes.needsDecoding(target) && id == nil {
+            // The common edge, without the closures below (a retain of the graph each).
+            number = try graph.addEdge(id: nil, source: source, target: target, isDirected: isDirected, line: line)
+        } else {
+            number = try addEdge(id: id, source: source, target: target, isDirected: isDirected, line: line)
+        }
+        if let port = attributes.value("sourceport") {
+            try recordPort(port, as: RecordedAttribute.sourcePort, edge: number, line: line)
+        }
+        if let port = attributes.value("targetport") {
+            try recordPort(port, as: RecordedAttribute.targetPort, edge: number, line: line)
+        }
+        frames.append(.edge(number))
+    }
+
+    /// Adds an edge whose attribute values may hold an escaped ampersand.
+    private func addEdge(
+        id: UnsafeRawBufferPointer?, source: UnsafeRawBufferPointer, target: UnsafeRawBufferPointer, isDirected: Bool,
+        line: Int32
+    ) throws(TopologyImportError) -> Int32 {
+        try XMLAttributes.withDecoded(source) { (sourceBytes) throws(TopologyImportError) in
             try XMLAttributes.withDecoded(target) { (targetBytes) throws(TopologyImportError) in
                 if let id {
                     return try XMLAttributes.withDecoded(id) { (idBytes) throws(TopologyImportError) in
@@ -329,13 +352,6 @@ final class GraphMLBuilder: XMLEventSink {
                 return try graph.addEdge(id: nil, source: sourceBytes, target: targetBytes, isDirected: isDirected, line: line)
             }
         }
-        if let port = attributes.value("sourceport") {
-            try recordPort(port, as: RecordedAttribute.sourcePort, edge: number, line: line)
-        }
-        if let port = attributes.value("targetport") {
-            try recordPort(port, as: RecordedAttribute.targetPort, edge: number, line: line)
-        }
-        frames.append(.edge(number))
     }
 
     private func recordPort(
@@ -364,9 +380,11 @@ final class GraphMLBuilder: XMLEventSink {
         guard let keyId = attributes.value("key") else {
             throw .invalid(graph.location(line: line), message: "a <data> without a key attribute")
         }
-        let key = try XMLAttributes.withDecoded(keyId) { (bytes) throws(TopologyImportError) in
-            graph.keyForData(id: bytes, domain: domain, line: line)
-        }
+        let key = XMLAttributes.needsDecoding(keyId)
+            ? try XMLAttributes.withDecoded(keyId) { (bytes) throws(TopologyImportError) in
+                graph.keyForData(id: bytes, domain: domain, line: line)
+            }
+            : graph.keyForData(id: keyId, domain: domain, line: line)
         if graph.keyTraits(key).isPayload {
             graph.counts.payloadData += 1
             payloadOwner = owner

@@ -25,12 +25,18 @@ struct XMLAttributes {
         return nil
     }
 
+    /// True when `raw` may hold the `&#38;` that `withDecoded` decodes.
+    @inline(__always)
+    static func needsDecoding(_ raw: UnsafeRawBufferPointer) -> Bool {
+        raw.count >= 5 && raw.contains(UInt8(ascii: "&"))
+    }
+
     /// Calls `body` with the attribute's value, decoding the `&#38;` libxml2
     /// leaves for an escaped ampersand when entities are not substituted.
     static func withDecoded<Result>(
         _ raw: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(TopologyImportError) -> Result
     ) throws(TopologyImportError) -> Result {
-        guard raw.count >= 5, raw.contains(UInt8(ascii: "&")) else { return try body(raw) }
+        guard needsDecoding(raw) else { return try body(raw) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(raw.count)
         var index = 0

@@ -5,6 +5,8 @@ struct DoubleColumn {
     private var values: [Double] = []
     private var constant = 0.0
     private var constantCount = 0
+    /// The capacity asked for, applied when the values spread into an array.
+    private var reservedCapacity = 0
 
     init() {}
 
@@ -15,6 +17,7 @@ struct DoubleColumn {
     var constantValue: Double? { values.isEmpty && constantCount > 0 ? constant : nil }
 
     mutating func reserveCapacity(_ capacity: Int) {
+        reservedCapacity = max(reservedCapacity, capacity)
         if !values.isEmpty { values.reserveCapacity(capacity) }
     }
 
@@ -61,7 +64,8 @@ struct DoubleColumn {
     /// Replaces the single value by an array (before a different value is stored).
     private mutating func spreadIfConstant() {
         guard values.isEmpty, constantCount > 0 else { return }
-        values = Array(repeating: constant, count: constantCount)
+        values.reserveCapacity(max(reservedCapacity, constantCount))
+        values.append(contentsOf: repeatElement(constant, count: constantCount))
         constantCount = 0
     }
 }

@@ -73,6 +73,8 @@ extension GenericMapper {
         table.linkIdsAreUnique = true
         if graph.edgeIds.contains(where: \.isPresent) { table.linkIds = graph.edgeIds }
         table.linkDirected = graph.edgeDirected
+        table.linkBandwidths.reserveCapacity(count)
+        table.linkLatencies.reserveCapacity(count)
         var counts = (bandwidth: 0, latency: 0, any: 0)
         for index in parts.indices {
             let part = parts[index]
@@ -107,6 +109,8 @@ extension GenericMapper {
     /// Maps edges `range`.
     private func mapLinks(_ range: Range<Int>, _ columns: LinkColumns) throws(TopologyImportError) -> LinkPart {
         var part = LinkPart()
+        part.bandwidths.reserveCapacity(range.count)
+        part.latencies.reserveCapacity(range.count)
         for edge in range {
             var defaulted = false
             var bandwidth = options.defaultBandwidthMbps
