@@ -43,7 +43,7 @@ enum GraphMLReader {
         let builder = GraphMLBuilder(graph: graph, selection: selection)
         builder.nodeEnded = nodeEnded
         // libxml2 parses on a worker thread while this thread builds the graph;
-        // at most 16 chunks of events (about 4 MB) wait in between, enough to
+        // at most 6 chunks of events (about 1.5 MB) wait in between, enough to
         // ride out scheduling delays on a busy machine.
         let channel = BoundedChannel<XMLEventChunk>(capacity: 6)
         let parser = XMLSAXParser(path: input.path, channel: channel)

@@ -46,15 +46,14 @@ final class XMLSAXParser {
         return errors
     }()
     @exclusivity(unchecked) private var isStopped = false
-    /// The input while `run` parses it, and the bytes read before (format detection).
-    @exclusivity(unchecked) private var input: InputFile?
-    /// Input read ahead of libxml2, which asks for about 4 KB at a time: one
-    /// `read` per 256 KiB instead of one per request (7,400 system calls for
-    /// a 30 MB file). Starts with the detector's prefix.
-    private let staged = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLSAXParser.stagingBytes, alignment: 16)
-    @exclusivity(unchecked) private var stagedStart = 0
-    @exclusivity(unchecked) private var stagedEnd = 0
-    private static let stagingBytes = 256 * 1024
+    /// The input while `run` parses it, read ahead on a worker thread in
+    /// 256 KiB chunks (libxml2 asks for about 4 KB at a time: a `read` call
+    /// each was 7,400 system calls for a 30 MB file; gzip inflates there too),
+    /// and the bytes read before it (format detection).
+    @exclusivity(unchecked) private var input: ReadAheadSource?
+    @exclusivity(unchecked) private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var pendingOffset = 0
+    private static let readAheadBytes = 256 * 1024
     /// The first fatal problem found by libxml2, the guards here, or the input.
     @exclusivity(unchecked) private(set) var failure: TopologyImportError?
     /// Namespace and other recoverable XML errors, as warnings.
@@ -69,7 +68,6 @@ final class XMLSAXParser {
     deinit {
         events.deallocate()
         forwardsText.deallocate()
-        staged.deallocate()
         genericErrors.deallocate()
         guard let context else { return }
         // libxml2 builds a stand-in document for entity declarations even in
@@ -88,12 +86,14 @@ final class XMLSAXParser {
             ship()
             channel.finish()
         }
-        self.input = input
-        // The prefix (at most 64 KiB, from the format detector) is the first staged piece.
-        let prefixCount = min(prefix.count, staged.count)
-        prefix.withUnsafeBytes { staged.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<prefixCount])) }
-        stagedStart = 0
-        stagedEnd = prefixCount
+        do {
+            self.input = try ReadAheadSource(input: input, chunkBytes: Self.readAheadBytes, chunkCount: 3)
+        } catch {
+            failure = .io(error)
+            return
+        }
+        defer { self.input?.close() }
+        pending = prefix
         clibxml2_capture_generic_errors(genericErrors)
         defer { xmlSetGenericErrorFunc(nil, nil) }
         do {
@@ -110,23 +110,23 @@ final class XMLSAXParser {
     private func fill(_ destination: UnsafeMutablePointer<CChar>, _ length: Int) -> Int32 {
         if isStopped { return 0 }
         if events.count >= Self.chunkSize { ship() }
-        if stagedStart == stagedEnd {
-            guard let input else { return 0 }
-            do {
-                let count = try input.read(into: staged)
-                (stagedStart, stagedEnd) = (0, count)
-            } catch {
-                // No events after this: libxml2 would still report the partial
-                // tag before the failed read.
-                failure = failure ?? .io(error)
-                stop()
-                return -1
-            }
+        let target = UnsafeMutableRawBufferPointer(start: destination, count: length)
+        if pendingOffset < pending.count {
+            let count = min(length, pending.count - pendingOffset)
+            pending.withUnsafeBytes { target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[pendingOffset..<(pendingOffset + count)])) }
+            pendingOffset += count
+            return Int32(count)
         }
-        let count = min(length, stagedEnd - stagedStart)
-        UnsafeMutableRawPointer(destination).copyMemory(from: staged.baseAddress! + stagedStart, byteCount: count)
-        stagedStart += count
-        return Int32(count)
+        guard let input else { return 0 }
+        do {
+            return Int32(try input.read(into: target))
+        } catch {
+            // No events after this: libxml2 would still report the partial tag
+            // before the failed read.
+            failure = failure ?? .io(error)
+            stop()
+            return -1
+        }
     }
 
     private func start() throws(TopologyImportError) {
