@@ -43,6 +43,7 @@ public enum TopologyImporter {
         return (input, prefix, syntax)
     }
 
+    /// Imports from an open input whose first bytes (`prefix`, of `syntax`) were read by `open`.
     static func importTopology(
         _ input: InputFile, prefix: [UInt8], syntax: FormatDetector.Syntax?, options: TopologyImportOptions
     ) throws(TopologyImportError) -> TopologyImportResult {
