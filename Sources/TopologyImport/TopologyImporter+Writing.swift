@@ -66,7 +66,7 @@ extension TopologyImporter {
             throw error
         }
         try table.write(to: output, continuing: (prepared.output, prepared.sink)) { (sink) throws(StreamingIOError) in
-            try table.encodeLinksAndMedia(QuotedIds(table), into: sink)
+            try table.encodeLinksAndMedia(try QuotedIds(table), into: sink)
         }
         return result
     }

@@ -11,7 +11,6 @@ struct DoubleColumn {
     init() {}
 
     var count: Int { values.isEmpty ? constantCount : values.count }
-    var isEmpty: Bool { count == 0 }
 
     /// The value of every element, when all are the same one (by bits).
     var constantValue: Double? { values.isEmpty && constantCount > 0 ? constant : nil }

@@ -61,7 +61,7 @@ extension TopologyTable {
     /// The canonical JSON text (tests and small tables).
     func encode(into sink: ByteSink) throws(StreamingIOError) {
         try encodeHeader(into: sink)
-        let quotedIds = QuotedIds(self)
+        let quotedIds = try QuotedIds(self)
         let literals = NodeProfileLiterals()
         try literals.extend(for: self)
         // Nodes and links are most of the file: they are formatted on two threads.

@@ -49,12 +49,6 @@ final class TextArena {
         return UnsafeRawBufferPointer(start: storage + reference.offset, count: reference.length)
     }
 
-    /// The bytes from offset `start` to `end` (any length), valid until the next append.
-    @inline(__always)
-    func span(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: storage + start, count: end - start)
-    }
-
     /// The value as a `String` (empty for `absent`).
     func string(_ reference: TextRef) -> String {
         withBytes(reference) { String(decoding: $0, as: UTF8.self) }
